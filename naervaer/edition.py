@@ -1,0 +1,395 @@
+"""Load one edition (municipality × målform): settings overlay, content, forms — validated.
+
+This is the one place where local settings are applied. Everything downstream (site pages,
+form PDFs, the whole-guide PDF) reads the :class:`Edition` and never the raw files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel, RootModel
+
+from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
+from .errors import DataError, Problem
+from .form_model import FormDef
+from .models import GuidePage, LawRef, LawRefs, Measure, MeasureBank, ProcessMap, UiStrings
+from .settings import Settings, overlay
+from .text import Lang, Text, plain
+from .validation import validate
+from .yamlsource import MergedSource, Source, load_yaml
+
+log = logging.getLogger("naervaer")
+
+SETTINGS_ENV = "NAERVAER_SETTINGS"
+
+
+@dataclass
+class Edition:
+    settings_file: Path
+    settings: Settings
+    lang: Lang
+    s: dict[str, Any]
+    bank: MeasureBank
+    guide: dict[str, GuidePage]
+    law: dict[str, LawRef]
+    forms: dict[str, FormDef]
+    ui: dict[str, Text]
+    process: ProcessMap
+    inputs: list[Path] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+
+    def t(self, key: str) -> str:
+        """A UI string in the edition's målform."""
+        return self.ui[key].value
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Hash of every input file and the settings: what the outputs depend on."""
+        digest = hashlib.sha256()
+        for path in sorted(self.inputs):
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+    def measures(self) -> list[Measure]:
+        return self.bank.all_measures()
+
+
+def settings_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Which settings file to use: an explicit path, else ``$NAERVAER_SETTINGS``, else default."""
+    chosen = explicit or os.environ.get(SETTINGS_ENV) or DEFAULT_SETTINGS
+    return Path(chosen).resolve()
+
+
+def load_settings(file: Path) -> tuple[Settings, MergedSource]:
+    defaults = load_yaml(DATA_DIR / "settings-defaults.yml")
+    local = load_yaml(file)
+    if local.data is None:
+        local.data = {}
+    if not isinstance(local.data, dict):
+        raise DataError(
+            [Problem(file, 1, (), "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)")]
+        )
+    merged = MergedSource([defaults, local], overlay(defaults.data, local.data))
+    return validate(Settings, merged), merged
+
+
+def load_edition(settings_file: str | os.PathLike[str] | None = None) -> Edition:
+    """Load, overlay, validate and resolve everything for one edition, or raise DataError."""
+    file = settings_path(settings_file)
+    settings, settings_source = load_settings(file)
+    lang: Lang = settings.language
+    problems: list[Problem] = []
+    inputs = [DATA_DIR / "settings-defaults.yml", file]
+
+    def load(path: Path, model: type[BaseModel]) -> tuple[Any, Source] | None:
+        inputs.append(path)
+        try:
+            source = load_yaml(path)
+            return validate(model, source), source
+        except DataError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    bank_loaded = load(DATA_DIR / "measures.yaml", MeasureBank)
+    law_loaded = load(DATA_DIR / "law.yaml", LawRefs)
+    ui_loaded = load(DATA_DIR / "ui.yaml", UiStrings)
+    process_loaded = load(DATA_DIR / "process.yaml", ProcessMap)
+    guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((DATA_DIR / "guide").glob("*.yaml"))}
+    forms_loaded = {p.stem: load(p, FormDef) for p in sorted(FORMS_DIR.glob("*.yaml"))}
+    if problems:
+        raise DataError(problems)
+    assert bank_loaded and law_loaded and ui_loaded and process_loaded
+
+    bank, bank_source = bank_loaded
+    problems += check_bank(bank, bank_source)
+    law = {ref.id: ref for ref in law_loaded[0].root}
+    guide: dict[str, GuidePage] = {}
+    for page_id, loaded in guide_loaded.items():
+        assert loaded
+        loaded[0].id = page_id
+        guide[page_id] = loaded[0]
+    forms: dict[str, FormDef] = {}
+    for form_id, loaded in forms_loaded.items():
+        assert loaded
+        loaded[0].id = form_id
+        forms[form_id] = loaded[0]
+    problems += check_references(bank, guide, forms, guide_loaded, forms_loaded, bank_source)
+    problems += check_process(process_loaded[0], process_loaded[1], guide, forms)
+    problems += apply_local_measures(bank, settings, settings_source)
+    problems += check_local_text(settings, guide, settings_source)
+    if problems:
+        raise DataError(problems)
+
+    s = plain(settings.model_dump(), lang)
+    edition = Edition(
+        settings_file=file,
+        settings=settings,
+        lang=lang,
+        s=s,
+        bank=bank,
+        guide=dict(sorted(guide.items(), key=lambda kv: (kv[1].order, kv[0]))),
+        law=law,
+        forms=forms,
+        ui=ui_loaded[0].root,
+        process=process_loaded[0],
+        inputs=inputs,
+    )
+    resolver = Resolver(edition)
+    sources: list[tuple[Any, Source]] = [bank_loaded, law_loaded, ui_loaded, process_loaded]
+    sources += [v for v in guide_loaded.values() if v]
+    sources += [v for v in forms_loaded.values() if v]
+    for model, source in sources:
+        resolver.resolve_all(model, source)
+    resolver.resolve_local(settings, settings_source)
+    if resolver.problems:
+        raise DataError(resolver.problems)
+    if edition.untranslated:
+        log.warning(
+            "%d tekster mangler %s og vises på bokmål", len(edition.untranslated), lang
+        )
+    return edition
+
+
+def check_bank(bank: MeasureBank, source: Source) -> list[Problem]:
+    problems = []
+    numbers = [c.id for c in bank.categories]
+    if numbers != list(range(1, 13)):
+        problems.append(
+            Problem(
+                source.file, source.line_of(("categories",)), ("categories",),
+                f"forventet kategoriene 1–12 i rekkefølge, fant {numbers}",
+            )
+        )
+    seen: dict[str, tuple[int, int]] = {}
+    slugs: set[str] = set()
+    for ci, category in enumerate(bank.categories):
+        if category.slug in slugs:
+            path = ("categories", ci, "slug")
+            problems.append(Problem(source.file, source.line_of(path), path,
+                                    f"slug «{category.slug}» er brukt før"))
+        slugs.add(category.slug)
+        local_ids: set[str] = set()
+        for mi, measure in enumerate(category.measures):
+            path = ("categories", ci, "measures", mi, "id")
+            if measure.id in seen:
+                first = seen[measure.id]
+                first_line = source.line_of(("categories", first[0], "measures", first[1], "id"))
+                problems.append(Problem(source.file, source.line_of(path), path,
+                                        f"ID «{measure.id}» er brukt før (linje {first_line}); "
+                                        "hver ID må være unik"))
+            seen[measure.id] = (ci, mi)
+            if measure.category != category.id:
+                problems.append(Problem(source.file, source.line_of(path), path,
+                                        f"ID «{measure.id}» må begynne med kategorinummeret "
+                                        f"«{category.id}.»"))
+            if measure.parent is not None and measure.parent not in local_ids:
+                ppath = ("categories", ci, "measures", mi, "parent")
+                problems.append(Problem(source.file, source.line_of(ppath), ppath,
+                                        f"forventet ID-en til et tiltak tidligere i samme "
+                                        f"kategori, fikk «{measure.parent}»"))
+            local_ids.add(measure.id)
+    return problems
+
+
+def check_references(
+    bank: MeasureBank,
+    guide: dict[str, GuidePage],
+    forms: dict[str, FormDef],
+    guide_loaded: dict[str, Any],
+    forms_loaded: dict[str, Any],
+    bank_source: Source,
+) -> list[Problem]:
+    problems = []
+    measure_ids = {m.id for m in bank.all_measures()}
+    categories = {str(c.id) for c in bank.categories}
+    anchors: dict[str, str] = {}
+    for page_id, page in guide.items():
+        source = guide_loaded[page_id][1]
+        for i, ref in enumerate(page.measures):
+            if ref not in measure_ids and ref not in categories:
+                path = ("measures", i)
+                problems.append(Problem(source.file, source.line_of(path), path,
+                                        f"fant ikke tiltak eller kategori «{ref}»"))
+        for i, ref in enumerate(page.forms):
+            if ref not in forms:
+                path = ("forms", i)
+                problems.append(Problem(source.file, source.line_of(path), path,
+                                        f"fant ikke skjemaet forms/{ref}.yaml"))
+        for section in page.all_sections():
+            if section.id in anchors and anchors[section.id] != page_id or section.id == page_id:
+                problems.append(Problem(source.file, None, ("sections",),
+                                        f"avsnitts-id «{section.id}» er brukt før "
+                                        f"(i {anchors.get(section.id, page_id)})"))
+            anchors[section.id] = page_id
+    for form_id, form in forms.items():
+        source = forms_loaded[form_id][1]
+        if form.guide and form.guide not in guide:
+            problems.append(Problem(source.file, source.line_of(("guide",)), ("guide",),
+                                    f"fant ikke veiledersiden data/guide/{form.guide}.yaml"))
+        problems += check_form_ids(form, source)
+    for ci, category in enumerate(bank.categories):
+        for ti, tool in enumerate(category.tools):
+            if tool not in forms:
+                path = ("categories", ci, "tools", ti)
+                problems.append(Problem(bank_source.file, bank_source.line_of(path), path,
+                                        f"fant ikke skjemaet forms/{tool}.yaml"))
+    return problems
+
+
+def check_process(
+    process: ProcessMap, source: Source, guide: dict[str, GuidePage], forms: dict[str, FormDef]
+) -> list[Problem]:
+    problems = []
+    anchors = {s.id for page in guide.values() for s in page.all_sections()}
+    for kind in ("steps", "branches"):
+        for i, step in enumerate(getattr(process, kind)):
+            page_id, _, anchor = step.page.partition("#")
+            if page_id not in guide or anchor and anchor not in anchors:
+                path = (kind, i, "page")
+                problems.append(Problem(source.file, source.line_of(path), path,
+                                        f"fant ikke veiledersiden «{step.page}»"))
+            for j, form_id in enumerate(step.forms):
+                if form_id not in forms:
+                    path = (kind, i, "forms", j)
+                    problems.append(Problem(source.file, source.line_of(path), path,
+                                            f"fant ikke skjemaet forms/{form_id}.yaml"))
+    return problems
+
+
+def check_form_ids(form: FormDef, source: Source) -> list[Problem]:
+    problems = []
+    sections: set[str] = set()
+    for si, section in enumerate(form.sections):
+        if section.id in sections:
+            path = ("sections", si, "id")
+            problems.append(Problem(source.file, source.line_of(path), path,
+                                    f"avsnitts-id «{section.id}» er brukt før i skjemaet"))
+        sections.add(section.id)
+        ids: set[str] = set()
+        for fi, fdef in enumerate(section.fields):
+            if fdef.id in ids:
+                path = ("sections", si, "fields", fi, "id")
+                problems.append(Problem(source.file, source.line_of(path), path,
+                                        f"felt-id «{fdef.id}» er brukt før i avsnittet"))
+            ids.add(fdef.id)
+    return problems
+
+
+def apply_local_measures(bank: MeasureBank, settings: Settings, source: MergedSource) -> list[Problem]:
+    """Add the municipality's own measures (IDs ``<category>.L<n>``) and hide measures by ID."""
+    problems = []
+    counters: dict[int, int] = {}
+    for local in settings.local_measures:
+        category = bank.category(local.category)
+        counters[local.category] = counters.get(local.category, 0) + 1
+        text = local.text if isinstance(local.text, Text) else Text(nb=local.text, nn=local.text)
+        category.measures.append(
+            Measure(
+                id=f"{local.category}.L{counters[local.category]}",
+                text=text,
+                actors=local.actors,
+                decision=local.decision,
+                local=True,
+            )
+        )
+    known = {m.id for m in bank.all_measures()}
+    hidden = set(settings.hidden_measures)
+    for i, measure_id in enumerate(settings.hidden_measures):
+        if measure_id not in known:
+            path = ("hidden_measures", i)
+            file, line = source.locate(path)
+            problems.append(Problem(file, line, path,
+                                    f"forventet ID-en til et tiltak i tiltaksbanken, "
+                                    f"fikk «{measure_id}»"))
+    for category in bank.categories:
+        category.measures = [m for m in category.measures if m.id not in hidden]
+        # a sub-point whose parent is hidden becomes a measure of its own
+        for m in category.measures:
+            if m.parent in hidden:
+                m.parent = None
+    return problems
+
+
+def check_local_text(settings: Settings, guide: dict[str, GuidePage], source: MergedSource) -> list[Problem]:
+    anchors = {s.id for page in guide.values() for s in page.all_sections()}
+    problems = []
+    for i, item in enumerate(settings.local_text):
+        if item.section not in anchors:
+            path = ("local_text", i, "section")
+            file, line = source.locate(path)
+            problems.append(Problem(file, line, path,
+                                    f"fant ikke avsnittet «{item.section}» i veilederen"))
+    return problems
+
+
+class Resolver:
+    """Render every text of the edition once: pick the målform, fill in local values."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.problems: list[Problem] = []
+        self.env = jinja2.Environment(
+            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
+        )
+        self.env.globals.update(s=edition.s, lov=self.lov)
+
+    def lov(self, ref_id: str) -> str:
+        ref = self.edition.law.get(ref_id)
+        if ref is None:
+            raise KeyError(f"lovhenvisningen «{ref_id}» finnes ikke i data/law.yaml")
+        act = ref.act if isinstance(ref.act, str) else ref.act.raw(self.edition.lang)
+        label = f"{act} {ref.section}".strip()
+        return f"[{label}]({ref.url})"
+
+    def render(self, raw: str) -> str:
+        if "{{" not in raw and "{%" not in raw:
+            return raw
+        return self.env.from_string(raw).render()
+
+    def resolve_all(self, model: Any, source: Source) -> None:
+        for text, path in walk_texts(model, ()):
+            self.resolve(text, path, source.file, source.line_of(path))
+
+    def resolve(self, text: Text, path: tuple, file: Path, line: int | None) -> None:
+        lang = self.edition.lang
+        if text.missing(lang):
+            self.edition.untranslated.append(f"{file.name}: {'.'.join(map(str, path))}")
+        try:
+            text.set_value(self.render(text.raw(lang)))
+        except (jinja2.TemplateError, KeyError) as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            if isinstance(exc, jinja2.UndefinedError):
+                message = f"ukjent plassholder: {message} (se tabellen i data/README.md)"
+            self.problems.append(Problem(file, line, path + (lang,), message))
+
+    def resolve_local(self, settings: Settings, source: MergedSource) -> None:
+        """Texts that came from settings (local measures) are resolved as they are."""
+        for measure in self.edition.bank.all_measures():
+            if measure.local:
+                measure.text.set_value(measure.text.raw(self.edition.lang))
+
+
+def walk_texts(value: Any, path: tuple) -> Iterator[tuple[Text, tuple]]:
+    if isinstance(value, Text):
+        yield value, path
+    elif isinstance(value, RootModel):
+        yield from walk_texts(value.root, path)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk_texts(getattr(value, name), path + (name,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from walk_texts(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_texts(item, path + (key,))

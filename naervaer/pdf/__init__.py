@@ -1,0 +1,1 @@
+"""PDF rendering: forms (fillable and printable) and the whole guide, via WeasyPrint."""

@@ -1,0 +1,63 @@
+"""Form definition / guide → HTML for WeasyPrint (Jinja templates in forms/templates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import FORMS_DIR
+from ..edition import Edition
+from ..form_model import FormDef
+from ..models import STEPS
+from ..markup import inline, strip_links, to_html
+from .layout import group_labels, layout
+
+TEMPLATES = FORMS_DIR / "templates"
+STYLES = FORMS_DIR / "styles"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["md"] = lambda t: to_html(str(t))
+_env.filters["mdi"] = lambda t: inline(str(t))
+_env.filters["nolinks"] = lambda h: jinja2.utils.markupsafe.Markup(strip_links(str(h)))
+
+
+def logo_url(edition: Edition) -> str | None:
+    logo = edition.settings.logo
+    if not logo:
+        return None
+    path = (edition.settings_file.parent / logo).resolve()
+    return path.as_uri()
+
+
+def form_html(form: FormDef, edition: Edition, fillable: bool) -> tuple[str, dict[str, str]]:
+    """The form's HTML and the labels of its radio groups."""
+    sections = layout(form, edition)
+    html = _env.get_template("form.html").render(
+        form=form,
+        sections=sections,
+        fillable=fillable,
+        lang=edition.lang,
+        s=edition.s,
+        t=edition.t,
+        logo=logo_url(edition),
+    )
+    return html, group_labels(sections)
+
+
+def guide_html(edition: Edition, **extra: Any) -> str:
+    return _env.get_template("guide.html").render(
+        ed=edition, s=edition.s, t=edition.t, lang=edition.lang, logo=logo_url(edition),
+        steps=STEPS, **extra
+    )
+
+
+def stylesheet(name: str) -> Path:
+    return STYLES / name

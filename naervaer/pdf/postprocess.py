@@ -1,0 +1,82 @@
+"""Fix what WeasyPrint 70 leaves wrong in form PDFs (measured; see toolchain notes).
+
+1. checkboxes/radios lack ``/DA`` → some viewers show a ticked box as empty;
+2. radio widgets carry their own ``/T``/``/FT`` and also sit in ``/AcroForm/Fields`` →
+   a phantom field per button; filling fails in poppler;
+3. page content starts with a flip matrix outside ``q … Q`` → flattening draws upside
+   down; field rectangles stored with y1 > y2.
+Also: pages with annotations get ``/Tabs /S`` (tab order follows the structure, as PDF/UA
+requires) and text fields get ``/TU`` from their name if a label is missing.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+from pikepdf import Array, Name, String
+
+
+def fix_pdf(raw: bytes, group_labels: dict[str, str] | None = None) -> tuple[bytes, int]:
+    """Apply the fixes; ``group_labels`` names each radio group for screen readers."""
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        acroform = pdf.Root.get("/AcroForm")
+        if acroform is not None:
+            _fix_fields(pdf, acroform, group_labels or {})
+        for page in pdf.pages:
+            _wrap_content(pdf, page)
+            if "/Annots" in page.obj:
+                page.obj.Tabs = Name.S
+                for annot in page.obj.Annots:
+                    _normalise_rect(annot)
+        out = io.BytesIO()
+        pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return out.getvalue(), len(pdf.pages)
+
+
+def _fix_fields(
+    pdf: pikepdf.Pdf, acroform: pikepdf.Dictionary, group_labels: dict[str, str]
+) -> None:
+    default_da = acroform.get("/DA", String("/Helv 0 Tf 0 g"))
+    kept = Array()
+    for field in acroform.get("/Fields", Array()):
+        if "/Parent" in field:
+            # a radio widget that also claims to be a field: keep it only as its group's kid
+            for key in ("/T", "/FT", "/Ff", "/TU", "/V"):
+                if key in field:
+                    del field[key]
+            continue
+        if field.get("/FT") == Name.Btn:
+            if "/DA" not in field:
+                field.DA = default_da
+            for kid in field.get("/Kids", Array()):
+                if "/DA" not in kid:
+                    kid.DA = default_da
+            label = group_labels.get(str(field.get("/T", "")))
+            if label and "/Kids" in field:
+                field.TU = String(label)
+        kept.append(field)
+    acroform.Fields = kept
+    acroform.NeedAppearances = False
+
+
+def _wrap_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """Enclose the page content in q … Q so later additions start from a clean state."""
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return
+    page.contents_coalesce()
+    stream = page.obj.Contents
+    data = stream.read_bytes()
+    if data.lstrip().startswith(b"q") and data.rstrip().endswith(b"Q"):
+        return
+    stream.write(b"q\n" + data + b"\nQ\n")
+
+
+def _normalise_rect(annot: pikepdf.Dictionary) -> None:
+    rect = annot.get("/Rect")
+    if rect is None or len(rect) != 4:
+        return
+    x1, y1, x2, y2 = (float(v) for v in rect)
+    annot.Rect = Array([min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)])
+

@@ -1,0 +1,63 @@
+"""The worker side: HTML → PDF with WeasyPrint, then the post-processing fixes.
+
+Runs in the pool's worker processes; each imports WeasyPrint once and renders many documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str            # cache key (content hash)
+    out: Path           # where the PDF goes
+    html: str
+    base_url: str       # directory that relative urls (CSS, fonts, logo) resolve against
+    stylesheets: tuple[str, ...]
+    fillable: bool
+    preview: Path | None = None  # PNG of page 1, when wanted
+    group_labels: tuple[tuple[str, str], ...] = ()  # radio group name → what it asks
+
+
+@dataclass(frozen=True)
+class Done:
+    out: Path
+    pages: int
+    seconds: float
+
+
+def render(job: Job) -> Done:
+    import time
+
+    from weasyprint import CSS, HTML
+
+    from .postprocess import fix_pdf
+
+    started = time.perf_counter()
+    options = dict(pdf_variant="pdf/ua-1", pdf_forms=job.fillable, custom_metadata=True)
+    document = HTML(string=job.html, base_url=job.base_url).render(
+        stylesheets=[CSS(filename=s) for s in job.stylesheets], **options
+    )
+    raw = document.write_pdf(**options)
+    fixed, pages = fix_pdf(raw, dict(job.group_labels))
+    job.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = job.out.with_suffix(".part")
+    tmp.write_bytes(fixed)
+    tmp.replace(job.out)
+    if job.preview is not None:
+        make_preview(job.out, job.preview)
+    return Done(job.out, pages, time.perf_counter() - started)
+
+
+def make_preview(pdf: Path, png: Path) -> None:
+    """Page 1 as a small PNG (pdftoppm from poppler-utils)."""
+    import subprocess
+
+    stem = png.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-png", "-f", "1", "-l", "1", "-singlefile", "-scale-to", "300",
+         str(pdf), str(stem)],
+        check=True, capture_output=True,
+    )

@@ -70,26 +70,31 @@ def settings_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).resolve()
 
 
-def load_settings(file: Path) -> tuple[Settings, MergedSource]:
-    defaults = load_yaml(DATA_DIR / "settings-defaults.yml")
+def load_settings(file: Path, data_dir: Path = DATA_DIR) -> tuple[Settings, MergedSource]:
+    defaults = load_yaml(data_dir / "settings-defaults.yml")
     local = load_yaml(file)
     if local.data is None:
         local.data = {}
     if not isinstance(local.data, dict):
         raise DataError(
-            [Problem(file, 1, (), "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)")]
+            [Problem(file, 1, (),
+                     "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)")]
         )
     merged = MergedSource([defaults, local], overlay(defaults.data, local.data))
     return validate(Settings, merged), merged
 
 
-def load_edition(settings_file: str | os.PathLike[str] | None = None) -> Edition:
+def load_edition(
+    settings_file: str | os.PathLike[str] | None = None,
+    data_dir: Path = DATA_DIR,
+    forms_dir: Path = FORMS_DIR,
+) -> Edition:
     """Load, overlay, validate and resolve everything for one edition, or raise DataError."""
     file = settings_path(settings_file)
-    settings, settings_source = load_settings(file)
+    settings, settings_source = load_settings(file, data_dir)
     lang: Lang = settings.language
     problems: list[Problem] = []
-    inputs = [DATA_DIR / "settings-defaults.yml", file]
+    inputs = [data_dir / "settings-defaults.yml", file]
 
     def load(path: Path, model: type[BaseModel]) -> tuple[Any, Source] | None:
         inputs.append(path)
@@ -100,12 +105,12 @@ def load_edition(settings_file: str | os.PathLike[str] | None = None) -> Edition
             problems.extend(exc.problems)
             return None
 
-    bank_loaded = load(DATA_DIR / "measures.yaml", MeasureBank)
-    law_loaded = load(DATA_DIR / "law.yaml", LawRefs)
-    ui_loaded = load(DATA_DIR / "ui.yaml", UiStrings)
-    process_loaded = load(DATA_DIR / "process.yaml", ProcessMap)
-    guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((DATA_DIR / "guide").glob("*.yaml"))}
-    forms_loaded = {p.stem: load(p, FormDef) for p in sorted(FORMS_DIR.glob("*.yaml"))}
+    bank_loaded = load(data_dir / "measures.yaml", MeasureBank)
+    law_loaded = load(data_dir / "law.yaml", LawRefs)
+    ui_loaded = load(data_dir / "ui.yaml", UiStrings)
+    process_loaded = load(data_dir / "process.yaml", ProcessMap)
+    guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((data_dir / "guide").glob("*.yaml"))}
+    forms_loaded = {p.stem: load(p, FormDef) for p in sorted(forms_dir.glob("*.yaml"))}
     if problems:
         raise DataError(problems)
     assert bank_loaded and law_loaded and ui_loaded and process_loaded
@@ -285,7 +290,9 @@ def check_form_ids(form: FormDef, source: Source) -> list[Problem]:
     return problems
 
 
-def apply_local_measures(bank: MeasureBank, settings: Settings, source: MergedSource) -> list[Problem]:
+def apply_local_measures(
+    bank: MeasureBank, settings: Settings, source: MergedSource
+) -> list[Problem]:
     """Add the municipality's own measures (IDs ``<category>.L<n>``) and hide measures by ID."""
     problems = []
     counters: dict[int, int] = {}
@@ -320,7 +327,9 @@ def apply_local_measures(bank: MeasureBank, settings: Settings, source: MergedSo
     return problems
 
 
-def check_local_text(settings: Settings, guide: dict[str, GuidePage], source: MergedSource) -> list[Problem]:
+def check_local_text(
+    settings: Settings, guide: dict[str, GuidePage], source: MergedSource
+) -> list[Problem]:
     anchors = {s.id for page in guide.values() for s in page.all_sections()}
     problems = []
     for i, item in enumerate(settings.local_text):
@@ -357,8 +366,9 @@ class Resolver:
         return self.env.from_string(raw).render()
 
     def resolve_all(self, model: Any, source: Source) -> None:
+        lang = self.edition.lang
         for text, path in walk_texts(model, ()):
-            self.resolve(text, path, source.file, source.line_of(path))
+            self.resolve(text, path, source.file, source.line_of(path + (lang,)))
 
     def resolve(self, text: Text, path: tuple, file: Path, line: int | None) -> None:
         lang = self.edition.lang

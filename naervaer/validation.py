@@ -89,7 +89,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     return f"{error['msg']} (fikk {given!r})"
 
 
-def validate(model: type[M], source: Source | MergedSource, context: dict[str, Any] | None = None) -> M:
+def validate(
+    model: type[M], source: Source | MergedSource, context: dict[str, Any] | None = None
+) -> M:
     """Validate ``source.data`` as ``model``; raise :class:`DataError` with every problem."""
     try:
         return model.model_validate(source.data, context=context)

@@ -10,8 +10,8 @@ import jinja2
 from .. import FORMS_DIR
 from ..edition import Edition
 from ..form_model import FormDef
-from ..models import STEPS
 from ..markup import inline, strip_links, to_html
+from ..models import STEPS
 from .layout import group_labels, layout
 
 TEMPLATES = FORMS_DIR / "templates"

@@ -107,7 +107,9 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     block.inputs.append(Input(base, "radio", str(o.label), value=o.id,
                                               group=label))
             elif f.type == "yesno":
-                answers = [("ja", t("form.yes")), ("delvis", t("form.partly")), ("nei", t("form.no"))]
+                answers = [
+                    ("ja", t("form.yes")), ("delvis", t("form.partly")), ("nei", t("form.no"))
+                ]
                 block.extra["answers"] = [a[1] for a in answers]
                 for row in f.rows:
                     rlabel = str(row.label)

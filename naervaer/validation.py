@@ -67,10 +67,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"forventet en liste (linjer som begynner med «- »), fikk {given!r}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"forventet en gruppe med nøkler (nøkkel: verdi), fikk {given!r}"
-    if kind == "literal_error":
-        return f"forventet en av {ctx.get('expected')}, fikk {given!r}"
-    if kind == "enum":
-        return f"forventet en av {ctx.get('expected')}, fikk {given!r}"
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected")).replace(" or ", " eller ")
+        return f"forventet en av {expected}, fikk {given!r}"
     if kind == "string_pattern_mismatch":
         return f"{given!r} har feil form (forventet mønsteret {ctx.get('pattern')})"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -84,9 +83,19 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"forventet et tall {limits[kind]} {bound}, fikk {given!r}"
     if kind == "too_short":
         return f"for kort: forventet minst {ctx.get('min_length')} element(er)"
+    if kind == "union_tag_invalid":
+        expected = [e.strip(" '") for e in str(ctx.get("expected_tags", "")).split(",")]
+        tag = str(ctx.get("tag"))
+        hint = difflib.get_close_matches(tag, expected, n=1, cutoff=0.6)
+        msg = f"ukjent type «{tag}»"
+        msg += f" – mente du «{hint[0]}»?" if hint else f" – tillatte typer: {', '.join(expected)}"
+        return msg
+    if kind == "union_tag_not_found":
+        return "mangler «type»: hvilken type felt er dette?"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return f"{error['msg']} (fikk {given!r})"
+    shown = repr(given)
+    return f"{error['msg']} (fikk {shown[:60] + '…' if len(shown) > 60 else shown})"
 
 
 def validate(
@@ -99,6 +108,8 @@ def validate(
         problems = []
         for error in exc.errors():
             loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+            if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                loc += ("type",)
             file, line = source.locate(loc)
             problems.append(Problem(file, line, loc, _message(error, model)))
         raise DataError(_dedupe(problems)) from None

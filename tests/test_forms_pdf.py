@@ -1,0 +1,160 @@
+"""Every form, in both variants, as staff get it from the built site."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from naervaer.edition import load_edition
+from naervaer.errors import DataError
+from naervaer.pdf.build import file_names
+from naervaer.pdf.layout import declared_fields
+
+from .conftest import DEFAULT_SETTINGS
+
+pytestmark = pytest.mark.pdf
+
+EDITION = load_edition(DEFAULT_SETTINGS)
+FORM_IDS = sorted(EDITION.forms)
+NORWEGIAN = "Åse Ødegård sa «ja» – æøå ÆØÅ"
+RADIO = 1 << 15
+
+
+def pdf_path(site_dir: Path, form_id: str, variant: str) -> Path:
+    return site_dir / "skjema" / file_names(form_id)[variant]
+
+
+def field_kind(field: dict) -> str:
+    ft = field.get("/FT")
+    flags = int(field.get("/Ff", 0))
+    if ft == "/Tx":
+        return "multiline" if flags & (1 << 12) else "text"
+    if ft == "/Btn":
+        return "radio" if flags & RADIO else "checkbox"
+    if ft == "/Ch":
+        return "combo"
+    return str(ft)
+
+
+def test_all_24_forms_are_defined() -> None:
+    assert len(FORM_IDS) == 24
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_fillable_has_exactly_the_declared_fields(site_dir: Path, form_id: str) -> None:
+    path = pdf_path(site_dir, form_id, "fillable")
+    reader = PdfReader(path)
+    fields = reader.get_fields() or {}
+    declared = declared_fields(EDITION.forms[form_id], EDITION)
+    actual = {name: field_kind(f) for name, f in fields.items()}
+    assert actual == declared
+    for name, f in fields.items():
+        assert f.get("/TU"), f"{form_id}: field {name} has no label for screen readers"
+    assert path.stat().st_size <= 100 * 1024, f"{form_id}: {path.stat().st_size} bytes"
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_filling_every_field_with_norwegian_text_survives_reopening(
+    site_dir: Path, tmp_path: Path, form_id: str
+) -> None:
+    reader = PdfReader(pdf_path(site_dir, form_id, "fillable"))
+    fields = reader.get_fields() or {}
+    values: dict[str, str] = {}
+    for name, f in fields.items():
+        kind = field_kind(f)
+        if kind in ("text", "multiline"):
+            values[name] = NORWEGIAN if kind == "multiline" or not f.get("/MaxLen") else "01020312345"
+        elif kind == "checkbox":
+            values[name] = "/on"
+        elif kind == "radio":
+            values[name] = sorted(s for s in f["/_States_"] if s != "/Off")[0]
+        elif kind == "combo":
+            values[name] = "7"
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    filled = tmp_path / "utfylt.pdf"
+    writer.write(filled)
+
+    again = PdfReader(filled).get_fields() or {}
+    for name, value in values.items():
+        assert str(again[name].get("/V")) == value, name
+    png = tmp_path / "side1"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile",
+                    str(filled), str(png)], check=True, capture_output=True)
+    assert png.with_suffix(".png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_printable_has_no_fields_and_page_one_renders(site_dir: Path, tmp_path: Path,
+                                                      form_id: str) -> None:
+    path = pdf_path(site_dir, form_id, "printable")
+    assert not PdfReader(path).get_fields()
+    png = tmp_path / "side1"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile",
+                    str(path), str(png)], check=True, capture_output=True)
+    assert png.with_suffix(".png").stat().st_size > 1000
+    assert (site_dir / "skjema" / file_names(form_id)["preview"]).exists()
+
+
+@pytest.mark.parametrize("variant", ["fillable", "printable"])
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_both_variants_are_tagged_with_language_and_title(site_dir: Path, form_id: str,
+                                                          variant: str) -> None:
+    with pikepdf.open(pdf_path(site_dir, form_id, variant)) as pdf:
+        assert str(pdf.Root.Lang) == "nb"
+        assert pdf.Root.MarkInfo.Marked is True
+        assert "/StructTreeRoot" in pdf.Root
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        title = str(pdf.docinfo.get("/Title", ""))
+        assert title.startswith(str(EDITION.forms[form_id].title))
+        assert "Eksempel kommune" in title
+        meta = pdf.open_metadata()
+        assert "pdfuaid:part" in str(meta) or meta.get("pdfuaid:part") == "1"
+        fonts = [f for page in pdf.pages for f in page.Resources.get("/Font", {}).values()]
+        for font in fonts:
+            descriptor = font.get("/FontDescriptor") or font.DescendantFonts[0].FontDescriptor
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_consent_form_lists_exactly_the_configured_services(site_dir: Path) -> None:
+    fields = PdfReader(pdf_path(site_dir, "samtykke", "fillable")).get_fields() or {}
+    services = [str(f.get("/TU")) for name, f in fields.items()
+                if name.startswith("tjenester:") and field_kind(f) == "checkbox"]
+    assert services == EDITION.s["consent_services"]
+
+
+def test_a_malformed_form_definition_gives_file_line_and_key(data_copy: Path) -> None:
+    file = data_copy / "forms" / "dagsplan.yaml"
+    text = file.read_text(encoding="utf-8")
+    index = text.index("type: table")
+    line = text[:index].count("\n") + 1
+    file.write_text(text.replace("type: table", "type: tabel", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_edition(data_copy / "editions" / "eksempel-kommune.yml",
+                     data_dir=data_copy / "data", forms_dir=data_copy / "forms")
+    report = err.value.report()
+    assert f"dagsplan.yaml, linje {line}: sections[1].fields[0].type: ukjent type «tabel» " \
+        "– mente du «table»?" in report
+
+
+def test_build_forms_cli_exits_non_zero_on_a_bad_definition(data_copy: Path) -> None:
+    import os
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    bad = data_copy / "editions" / "bad.yml"
+    bad.write_text("municipality: X\nlanguage: se\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(root / "build_forms.py"), "--settings", str(bad),
+         "--out", str(data_copy / "out")],
+        capture_output=True, text=True, env=dict(os.environ),
+    )
+    assert result.returncode == 2
+    assert f"{bad}, linje 2: language: forventet en av 'nb' eller 'nn', fikk 'se'" \
+        in result.stderr
+    assert not (data_copy / "out").exists()

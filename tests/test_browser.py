@@ -1,4 +1,4 @@
-"""The built site in Debian's Chromium: search, deep links, filter — and nothing leaves 127.0.0.1."""
+"""The built site in Debian's Chromium: search, deep links, filter; nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 

@@ -67,7 +67,8 @@ def test_filling_every_field_with_norwegian_text_survives_reopening(
     for name, f in fields.items():
         kind = field_kind(f)
         if kind in ("text", "multiline"):
-            values[name] = NORWEGIAN if kind == "multiline" or not f.get("/MaxLen") else "01020312345"
+            digits = kind == "text" and f.get("/MaxLen")
+            values[name] = "01020312345" if digits else NORWEGIAN
         elif kind == "checkbox":
             values[name] = "/on"
         elif kind == "radio":

@@ -70,6 +70,11 @@ def settings_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).resolve()
 
 
+def load_settings_defaults(lang: Lang, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """The default settings, resolved to one målform (for the editors' reference)."""
+    return plain(load_yaml(data_dir / "settings-defaults.yml").data, lang)
+
+
 def load_settings(file: Path, data_dir: Path = DATA_DIR) -> tuple[Settings, MergedSource]:
     defaults = load_yaml(data_dir / "settings-defaults.yml")
     local = load_yaml(file)
@@ -132,6 +137,7 @@ def load_edition(
     problems += check_process(process_loaded[0], process_loaded[1], guide, forms)
     problems += apply_local_measures(bank, settings, settings_source)
     problems += check_local_text(settings, guide, settings_source)
+    problems += check_logo(settings, file, settings_source)
     if problems:
         raise DataError(problems)
 
@@ -339,6 +345,26 @@ def check_local_text(
             problems.append(Problem(file, line, path,
                                     f"fant ikke avsnittet «{item.section}» i veilederen"))
     return problems
+
+
+LOGO_TYPES = {".png", ".jpg", ".jpeg", ".svg"}
+
+
+def logo_path(settings: Settings, settings_file: Path) -> Path | None:
+    return (settings_file.parent / settings.logo).resolve() if settings.logo else None
+
+
+def check_logo(settings: Settings, settings_file: Path, source: MergedSource) -> list[Problem]:
+    path = logo_path(settings, settings_file)
+    if path is None:
+        return []
+    file, line = source.locate(("logo",))
+    if not path.is_file():
+        return [Problem(file, line, ("logo",), f"fant ikke logofila {path}")]
+    if path.suffix.lower() not in LOGO_TYPES:
+        return [Problem(file, line, ("logo",),
+                        f"forventet en PNG-, JPG- eller SVG-fil, fikk «{path.name}»")]
+    return []
 
 
 class Resolver:

@@ -8,13 +8,18 @@ Precedence, lowest first (the one overlay point, :func:`overlay`):
 
 Mappings merge key by key; lists and plain values from the edition replace the default.
 A settings file that is named but missing is an error, never silently skipped.
+
+Every field carries its explanation for editors in bokmål (``description``) and nynorsk
+(``description_nn``); the JSON Schema and the «Lag en lokal versjon» page are generated
+from them.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import Actor
 from .text import Text
@@ -24,79 +29,178 @@ TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
 RANGE = r"^[0-9]+(–[0-9]+)?$"
 
 
+def doc(nb: str, nn: str, **kwargs: Any) -> Any:
+    """A field with its explanation for editors in both målformer."""
+    return Field(description=nb, json_schema_extra={"description_nn": nn}, **kwargs)
+
+
 class S(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 class PpService(S):
-    short: str = Field(description="Kortnavn i løpende tekst, f.eks. «PPT» eller «PPS».")
-    name: str = Field(description="Fullt navn på PP-tjenesten.")
+    short: str = doc("Kortnavnet i løpende tekst, f.eks. «PPT» eller «PPS».",
+                     "Kortnamnet i løpande tekst, t.d. «PPT» eller «PPS».", min_length=2)
+    name: str = doc("Fullt navn på PP-tjenesten.", "Fullt namn på PP-tenesta.", min_length=2)
 
 
 class Concern(S):
-    days: int = Field(ge=1, le=60, description="Antall dager fravær …")
-    weeks: str = Field(pattern=RANGE, description="… i løpet av så mange uker (f.eks. «3–4»).")
-    leaves_early: str = Field(pattern=RANGE, description="Kommer, men forlater skolen N ganger.")
-    skipped_lessons: str = Field(pattern=RANGE, description="Uteblir fra enkelttimer N ganger.")
+    days: int = doc("Antall dager fravær som regnes som bekymringsfullt …",
+                    "Talet på dagar fråvær som blir rekna som bekymringsfullt …", ge=1, le=60)
+    weeks: str = doc("… i løpet av så mange uker, f.eks. «3–4» (tankestrek, ikke bindestrek).",
+                     "… i løpet av så mange veker, t.d. «3–4» (tankestrek, ikkje bindestrek).",
+                     pattern=RANGE)
+    leaves_early: str = doc("Eleven kommer, men forlater skolen så mange ganger, f.eks. «2–3».",
+                            "Eleven kjem, men forlèt skulen så mange gonger, t.d. «2–3».",
+                            pattern=RANGE)
+    skipped_lessons: str = doc("Eleven uteblir fra enkelttimer så mange ganger, f.eks. «2–3».",
+                               "Eleven uteblir frå einskildtimar så mange gonger, t.d. «2–3».",
+                               pattern=RANGE)
 
 
 class Deadlines(S):
-    report_by: str = Field(pattern=TIME, description="Foresatte melder fravær innen kl.")
-    call_home_by: str = Field(pattern=TIME, description="Skolen ringer hjem før kl.")
-    contact_after_days: int = Field(ge=1, le=30)
-    doctors_note_after_days: int = Field(ge=1, le=60)
-    send_to_pp_within_weeks: str = Field(pattern=RANGE)
-    measure_period_weeks: str = Field(pattern=RANGE)
-    deregister_after_months: int = Field(ge=1, le=24)
+    report_by: str = doc("Foresatte melder fravær innen dette klokkeslettet, f.eks. «08:20».",
+                         "Føresette melder fråvær innan dette klokkeslettet, t.d. «08:20».",
+                         pattern=TIME)
+    call_home_by: str = doc("Skolen ringer hjem før dette klokkeslettet når eleven ikke har "
+                            "kommet og fraværet ikke er meldt.",
+                            "Skulen ringjer heim før dette klokkeslettet når eleven ikkje har "
+                            "kome og fråværet ikkje er meldt.", pattern=TIME)
+    contact_after_days: int = doc("Kontaktlæreren kontakter hjemmet etter så mange dagers fravær.",
+                                  "Kontaktlæraren kontaktar heimen etter så mange dagars fråvær.",
+                                  ge=1, le=30)
+    doctors_note_after_days: int = doc("Legeerklæring kreves etter så mange dagers sykefravær.",
+                                       "Legeerklæring blir kravd etter så mange dagars "
+                                       "sjukefråvær.", ge=1, le=60)
+    send_to_pp_within_weeks: str = doc("Kartleggingen sendes PP-tjenesten innen så mange uker.",
+                                       "Kartlegginga blir send til PP-tenesta innan så mange "
+                                       "veker.", pattern=RANGE)
+    measure_period_weeks: str = doc("Tiltaksperioden mellom samarbeidsmøte 1 og 2, i uker.",
+                                    "Tiltaksperioden mellom samarbeidsmøte 1 og 2, i veker.",
+                                    pattern=RANGE)
+    deregister_after_months: int = doc("Vurder utskriving etter så mange måneder udokumentert "
+                                       "fravær.", "Vurder utskriving etter så mange månader "
+                                       "udokumentert fråvær.", ge=1, le=24)
 
 
 class Contact(S):
-    name: LText
-    phone: str = Field(pattern=r"^[0-9 +]{3,20}$")
-    hours: LText
+    name: LText = doc("Navnet på tjenesten.", "Namnet på tenesta.")
+    phone: str = doc("Telefonnummer, f.eks. «64 96 20 00».", "Telefonnummer, t.d. «64 96 20 00».",
+                     pattern=r"^\+?[0-9 ]{3,20}$")
+    hours: LText = doc("Når tjenesten er åpen, f.eks. «hverdager 08.00–15.30».",
+                       "Når tenesta er open, t.d. «kvardagar 08.00–15.30».")
 
 
 class ChildWelfare(Contact):
-    out_of_hours: Contact
+    out_of_hours: Contact = doc("Barnevernvakten: kontakt utenom åpningstid.",
+                                "Barnevernvakta: kontakt utanom opningstida.")
 
 
 class PartnerService(S):
-    name: str
-    mandate: LText
-    contact: LText | None = None
+    name: str = doc("Navnet på tjenesten.", "Namnet på tenesta.", min_length=2)
+    mandate: LText = doc("Hva tjenesten gjør (mandat). Kan ha avsnitt og lister (markdown).",
+                         "Kva tenesta gjer (mandat). Kan ha avsnitt og lister (markdown).")
+    contact: LText | None = doc("Hvordan man kommer i kontakt med tjenesten.",
+                                "Korleis ein kjem i kontakt med tenesta.", default=None)
 
 
 class LocalMeasure(S):
-    category: int = Field(ge=1, le=12)
-    text: LText
-    actors: list[Actor] = Field(min_length=1)
-    decision: bool = False
+    category: int = doc("Kategorien (1–12) tiltaket hører til.",
+                        "Kategorien (1–12) tiltaket høyrer til.", ge=1, le=12)
+    text: LText = doc("Teksten til tiltaket.", "Teksten til tiltaket.")
+    actors: list[Actor] = doc("Hvem gjør tiltaket: skole, hjem, elev, ppt, helse, barnevern, "
+                              "kommune.", "Kven gjer tiltaket: skole, hjem, elev, ppt, helse, "
+                              "barnevern, kommune.", min_length=1)
+    decision: bool = doc("true hvis tiltaket krever sakkyndig vurdering og enkeltvedtak.",
+                         "true viss tiltaket krev sakkunnig vurdering og einskildvedtak.",
+                         default=False)
 
 
 class LocalText(S):
-    section: str = Field(description="id-en til avsnittet i veilederen teksten legges til.")
-    text: LText
+    section: str = doc("ID-en til avsnittet i veilederen (det som står etter # i adressen).",
+                       "ID-en til avsnittet i rettleiaren (det som står etter # i adressa).")
+    text: LText = doc("Teksten som legges til på slutten av avsnittet.",
+                      "Teksten som blir lagd til på slutten av avsnittet.")
 
 
 class Settings(S):
-    municipality: str = Field(min_length=2)
-    language: Literal["nb", "nn"]
-    logo: str | None = None
-    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
-    site_url: str | None = Field(default=None, pattern=r"^https?://")
-    pp_service: PpService
-    absence_system: str
-    reporting_channel: str
-    concern: Concern
-    deadlines: Deadlines
-    child_welfare: ChildWelfare
-    consent_services: list[LText] = Field(min_length=1)
-    partner_services: list[PartnerService] = []
-    local_measures: list[LocalMeasure] = []
-    hidden_measures: list[str] = []
-    local_text: list[LocalText] = []
-    privacy_statement_url: str | None = None
-    accessibility_statement_url: str | None = None
+    municipality: str = doc("Kommunens navn, slik det skal stå på alle sider og skjema.",
+                            "Namnet på kommunen, slik det skal stå på alle sider og skjema.",
+                            min_length=2)
+    language: Literal["nb", "nn"] = doc("Målform for hele utgaven: nb (bokmål) eller "
+                                        "nn (nynorsk).", "Målform for heile utgåva: nb "
+                                        "(bokmål) eller nn (nynorsk).")
+    logo: str | None = doc("Kommunevåpen eller logo (PNG, JPG eller SVG), sti relativt til "
+                           "innstillingsfila. Tom = ingen logo.",
+                           "Kommunevåpen eller logo (PNG, JPG eller SVG), sti relativt til "
+                           "innstillingsfila. Tom = ingen logo.", default=None)
+    colour: str = doc("Hovedfarge, f.eks. «#1f4e79». Må være mørk nok til hvit tekst "
+                      "(kontrast minst 4,5:1).", "Hovudfarge, t.d. «#1f4e79». Må vere mørk nok "
+                      "til kvit tekst (kontrast minst 4,5:1).", pattern=r"^#[0-9a-fA-F]{6}$")
+    site_url: str | None = doc("Adressen nettstedet publiseres på, f.eks. "
+                               "«https://naervaer.eksempel.kommune.no/».",
+                               "Adressa nettstaden blir publisert på, t.d. "
+                               "«https://naervaer.eksempel.kommune.no/».",
+                               default=None, pattern=r"^https://")
+    pp_service: PpService = doc("PP-tjenesten.", "PP-tenesta.")
+    absence_system: str = doc("Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
+                              "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",
+                              min_length=2)
+    reporting_channel: str = doc("Kanalen foresatte melder fravær i, f.eks. «Mobilskole».",
+                                 "Kanalen føresette melder fråvær i, t.d. «Mobilskole».",
+                                 min_length=2)
+    concern: Concern = doc("Grensene for bekymringsfullt fravær.",
+                           "Grensene for bekymringsfullt fråvær.")
+    deadlines: Deadlines = doc("Frister og klokkeslett i rutinene for fravær.",
+                               "Fristar og klokkeslett i rutinane for fråvær.")
+    child_welfare: ChildWelfare = doc("Barneverntjenesten og barnevernvakten.",
+                                      "Barnevernstenesta og barnevernvakta.")
+    consent_services: list[LText] = doc("Tjenestene som kan krysses av på samtykkeskjemaet, "
+                                        "i rekkefølge.", "Tenestene som kan kryssast av på "
+                                        "samtykkeskjemaet, i rekkjefølgje.", min_length=1)
+    partner_services: list[PartnerService] = doc("Lokale samarbeidspartnere med mandat.",
+                                                 "Lokale samarbeidspartnarar med mandat.",
+                                                 default=[])
+    local_measures: list[LocalMeasure] = doc("Egne tiltak som legges til i tiltaksbanken. "
+                                             "De får ID-er som 3.L1.", "Eigne tiltak som blir "
+                                             "lagde til i tiltaksbanken. Dei får ID-ar som 3.L1.",
+                                             default=[])
+    hidden_measures: list[str] = doc("Tiltak som ikke skal vises, med ID, f.eks. «6.19».",
+                                     "Tiltak som ikkje skal visast, med ID, t.d. «6.19».",
+                                     default=[])
+    local_text: list[LocalText] = doc("Lokal tekst lagt til et avsnitt i veilederen.",
+                                      "Lokal tekst lagd til eit avsnitt i rettleiaren.",
+                                      default=[])
+    privacy_statement_url: str | None = doc("Lenke til kommunens personvernerklæring.",
+                                            "Lenkje til personvernerklæringa til kommunen.",
+                                            default=None, pattern=r"^https://")
+    accessibility_statement_url: str | None = doc(
+        "Lenke til tilgjengelighetserklæringen (f.eks. på uustatus.no).",
+        "Lenkje til tilgjengeerklæringa (t.d. på uustatus.no).",
+        default=None, pattern=r"^https://")
+
+    @field_validator("colour")
+    @classmethod
+    def dark_enough_for_white_text(cls, value: str) -> str:
+        ratio = contrast_with_white(value)
+        if ratio < 4.5:
+            raise ValueError(
+                f"fargen {value} er for lys: kontrasten mot hvit tekst er {ratio:.1f}:1, "
+                "må være minst 4,5:1 (velg en mørkere farge)"
+            )
+        return value
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of ``hex_colour`` against white."""
+
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
 
 
 def overlay(defaults: Any, edition: Any) -> Any:
@@ -107,3 +211,29 @@ def overlay(defaults: Any, edition: Any) -> Any:
             merged[key] = overlay(defaults[key], value) if key in defaults else value
         return merged
     return edition
+
+
+def editor_schema() -> dict[str, Any]:
+    """JSON Schema for an edition's settings file (every key optional: defaults fill in)."""
+    schema = copy.deepcopy(Settings.model_json_schema())
+
+    def relax(node: Any) -> None:
+        if isinstance(node, dict):
+            node.pop("required", None)
+            for value in node.values():
+                relax(value)
+        elif isinstance(node, list):
+            for value in node:
+                relax(value)
+
+    relax(schema)
+    # list items must stay complete: a local measure needs its text, category and actors
+    for name in ("LocalMeasure", "LocalText", "PartnerService"):
+        model = {"LocalMeasure": LocalMeasure, "LocalText": LocalText,
+                 "PartnerService": PartnerService}[name]
+        schema["$defs"][name]["required"] = [
+            key for key, f in model.model_fields.items() if f.is_required()
+        ]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Nærvær – innstillinger for en lokal utgave"
+    return schema

@@ -106,3 +106,26 @@ def data_copy(tmp_path: Path) -> Path:
     for name in ("data", "forms", "editions"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+def site_search(page, word: str, expect: str, attempts: int = 3) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``word`` into the site's search box; return the result links once one of them
+    contains ``expect`` (the search index loads in a worker, so the first query can race it)."""
+    links: list[str] = []
+    page.click(".md-search__input")
+    for _ in range(attempts):
+        page.fill("input.md-search__input", "")
+        page.fill("input.md-search__input", word)
+        try:
+            page.wait_for_function(
+                """([expect]) => Array.from(document.querySelectorAll(
+                    '.md-search-result__item a')).some(a => a.href.includes(expect))""",
+                arg=[expect], timeout=5_000,
+            )
+        except Exception:  # noqa: BLE001 - retried, then reported below
+            pass
+        links = page.eval_on_selector_all(".md-search-result__item a",
+                                          "els => els.map(e => e.href)")
+        if any(expect in link for link in links):
+            break
+    return links

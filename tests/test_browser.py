@@ -8,7 +8,7 @@ import pytest
 
 from naervaer.edition import load_edition
 
-from .conftest import DEFAULT_SETTINGS
+from .conftest import DEFAULT_SETTINGS, site_search
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,7 @@ def unique_measure_with(word: str) -> str:
 def test_search_finds_the_one_measure_with_an_inflected_word(page, base_url, word) -> None:
     measure_id = unique_measure_with(word)
     page.goto(base_url + "index.html")
-    page.click("label.md-search__icon, .md-search__input")
-    page.fill("input.md-search__input", word)
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    links = site_search(page, word, f"#{measure_id}")
     assert any(link.endswith(f"#{measure_id}") for link in links), links
     assert page.external_requests == []
 

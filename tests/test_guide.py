@@ -11,7 +11,7 @@ import pytest
 
 from naervaer.edition import load_edition
 
-from .conftest import DEFAULT_SETTINGS, mkdocs_build
+from .conftest import DEFAULT_SETTINGS, mkdocs_build, site_search
 from .test_site import squash, visible_text
 
 EDITION = load_edition(DEFAULT_SETTINGS)
@@ -92,11 +92,7 @@ def test_process_map_steps_link_to_pages_and_forms(site_dir: Path) -> None:
 ])
 def test_search_finds_a_word_from_each_area(page, base_url, word: str, expected: str) -> None:
     page.goto(base_url + "index.html")
-    page.click(".md-search__input")
-    page.fill("input.md-search__input", word)
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__item a",
-                                      "els => els.map(e => e.href)")
+    links = site_search(page, word, expected)
     assert any(expected in link for link in links), (word, links)
     assert page.external_requests == []
 
@@ -146,6 +142,8 @@ def test_a_threshold_changed_in_settings_changes_every_place(tmp_path: Path,
     default_hits, new_hits = [], []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir)
+        if str(rel) == "lokal-versjon.html":
+            continue  # the editors' reference lists the *default* values on purpose
         before = squash(visible_text(page))
         after = squash(visible_text(out / rel))
         if re.search(r"\b7 dager\b", before):

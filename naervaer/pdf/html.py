@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 
 from .. import FORMS_DIR
-from ..edition import Edition
+from ..edition import Edition, logo_path
 from ..form_model import FormDef
 from ..markup import inline, strip_links, to_html
 from ..models import STEPS
@@ -30,11 +30,8 @@ _env.filters["nolinks"] = lambda h: jinja2.utils.markupsafe.Markup(strip_links(s
 
 
 def logo_url(edition: Edition) -> str | None:
-    logo = edition.settings.logo
-    if not logo:
-        return None
-    path = (edition.settings_file.parent / logo).resolve()
-    return path.as_uri()
+    path = logo_path(edition.settings, edition.settings_file)
+    return path.as_uri() if path else None
 
 
 def form_html(form: FormDef, edition: Edition, fillable: bool) -> tuple[str, dict[str, str]]:

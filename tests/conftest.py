@@ -109,20 +109,21 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def site_search(page, word: str, expect: str, attempts: int = 3) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type ``word`` into the site's search box; return the result links once one of them
-    contains ``expect`` (the search index loads in a worker, so the first query can race it)."""
+    """Type ``word`` into the site's search box key by key, as a reader does (the theme
+    listens for key events), and return the result links once one contains ``expect``."""
     links: list[str] = []
+    box = page.locator("input.md-search__input")
     page.click(".md-search__input")
     for _ in range(attempts):
-        page.fill("input.md-search__input", "")
-        page.fill("input.md-search__input", word)
+        box.fill("")
+        box.press_sequentially(word, delay=15)
         try:
             page.wait_for_function(
                 """([expect]) => Array.from(document.querySelectorAll(
                     '.md-search-result__item a')).some(a => a.href.includes(expect))""",
                 arg=[expect], timeout=5_000,
             )
-        except Exception:  # noqa: BLE001 - retried, then reported below
+        except Exception:  # noqa: BLE001 - retried, then reported by the caller's assert
             pass
         links = page.eval_on_selector_all(".md-search-result__item a",
                                           "els => els.map(e => e.href)")

@@ -6,6 +6,7 @@ from key paths (tuples of keys and list indexes) to 1-based line numbers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,18 @@ class MergedSource:
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """SafeLoader where only true/false are booleans: «no» (Norway), «yes», «on» and «off»
+    stay text, so ``language: no`` gets a clear message instead of becoming false."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(
+        ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
 
 
 def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]) -> Any:

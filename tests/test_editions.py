@@ -1,0 +1,231 @@
+"""Local editions from one settings file: the nynorsk example, parity, and editors' errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from naervaer.edition import load_edition
+from naervaer.models import MeasureBank
+from naervaer.pdf.build import file_names
+from naervaer.text import Text
+from naervaer.validation import validate
+from naervaer.yamlsource import load_yaml
+
+from .conftest import EDITIONS, ROOT, mkdocs_build, serve, site_search
+from .test_guide import pdftotext
+from .test_site import squash, visible_text
+
+NN_SETTINGS = EDITIONS / "fjordvik.yml"
+NN = load_edition(NN_SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def nn_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fjordvik") / "site"
+    mkdocs_build(NN_SETTINGS, out)
+    return out
+
+
+def test_every_text_has_its_nynorsk_version() -> None:
+    """Parity: no text in data/ or forms/ lacks nynorsk (the nn edition would fall back)."""
+    assert NN.untranslated == []
+    missing = []
+    for path in sorted((ROOT / "data").rglob("*.yaml")) + sorted((ROOT / "forms").glob("*.yaml")):
+        def walk(node, where):  # type: ignore[no-untyped-def]
+            if isinstance(node, dict):
+                if set(node) <= {"nb", "nn"} and "nb" in node and not node.get("nn"):
+                    missing.append(f"{path.name}: {where}")
+                for key, value in node.items():
+                    walk(value, f"{where}.{key}")
+            elif isinstance(node, list):
+                for i, value in enumerate(node):
+                    walk(value, f"{where}[{i}]")
+        walk(load_yaml(path).data, "")
+    assert missing == []
+
+
+# Words that exist in bokmål but not in nynorsk: none may appear in the nn edition.
+BOKMAL_ONLY = ["ikke", "hva", "hvordan", "hvilke", "hvilken", "hvem", "hvis", "noen", "noe",
+               "fravær", "fraværet", "elevene", "foresatte", "veilederen", "jeg", "hjemmet",
+               "dere", "tjenesten", "tjenester", "sykdom", "uker", "mye", "trenger",
+               "innhold", "særlig", "tidlig", "lærere", "ansatte", "foreldrene"]
+
+
+def test_nynorsk_edition_contains_no_bokmal(nn_site: Path) -> None:
+    found: dict[str, set[str]] = {}
+    for page in nn_site.rglob("*.html"):
+        raw = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", page.read_text(encoding="utf-8"),
+                     flags=re.S)
+        for word in re.findall(r"[a-zæøå]+", visible_text_of(raw).lower()):
+            if word in BOKMAL_ONLY:
+                found.setdefault(word, set()).add(str(page.relative_to(nn_site)))
+    guide_pdf = squash(pdftotext(nn_site / "skjema" / "naervaer-rettleiar.pdf")).lower()
+    for word in BOKMAL_ONLY:
+        if re.search(rf"\b{word}\b", guide_pdf):
+            found.setdefault(word, set()).add("naervaer-rettleiar.pdf")
+    assert found == {}
+
+
+def visible_text_of(raw: str) -> str:
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", raw))
+
+
+def test_nynorsk_edition_is_a_full_edition(nn_site: Path) -> None:
+    index = (nn_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nn"' in index
+    assert "Rettleiar for å førebyggje" in (nn_site / "index.html").read_text(encoding="utf-8") \
+        or "rettleiaren" in index
+    for pdf_path in (nn_site / "skjema").glob("*.pdf"):
+        with pikepdf.open(pdf_path) as pdf:
+            assert str(pdf.Root.Lang) == "nn", pdf_path.name
+
+
+@pytest.mark.parametrize("edition_file", ["eksempel-kommune.yml", "fjordvik.yml"])
+def test_municipality_name_on_every_page_and_every_pdf(
+    edition_file: str, site_dir: Path, nn_site: Path
+) -> None:
+    out = site_dir if edition_file == "eksempel-kommune.yml" else nn_site
+    name = load_edition(EDITIONS / edition_file).settings.municipality
+    pages = list(out.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        assert name in page.read_text(encoding="utf-8"), page
+    pdfs = list((out / "skjema").glob("*.pdf"))
+    assert len(pdfs) == 49
+    for pdf in pdfs:
+        assert name in pdftotext(pdf), pdf.name
+
+
+def test_thresholds_on_definition_page_and_letters(nn_site: Path) -> None:
+    s = NN.settings
+    page = squash(visible_text(nn_site / "veileder" / "bekymringsfullt-fravaer.html"))
+    assert f"{s.concern.days} dagar fråvær i løpet av {s.concern.weeks} veker" in page
+    letter = squash(pdftotext(nn_site / "skjema" / "info-skolestart-utskrift.pdf"))
+    assert f"{s.concern.days} dagar" in letter and s.concern.weeks in letter
+    assert s.deadlines.report_by in letter
+    plan = squash(pdftotext(nn_site / "skjema" / "handlingsplan-utskrift.pdf"))
+    assert f"{s.concern.days} dagar" in plan
+
+
+def test_consent_form_shows_exactly_the_configured_services(nn_site: Path) -> None:
+    path = nn_site / "skjema" / file_names("samtykke")["fillable"]
+    fields = PdfReader(path).get_fields() or {}
+    services = [str(f.get("/TU")) for name, f in fields.items()
+                if name.startswith("tjenester:tjenester:") and name != "tjenester:tjenester:andre"]
+    assert services == [str(x) for x in NN.settings.consent_services]
+    printable = squash(pdftotext(nn_site / "skjema" / file_names("samtykke")["printable"]))
+    for service in NN.settings.consent_services:
+        assert str(service) in printable
+
+
+def test_hidden_measures_are_gone_and_local_ones_have_ids(nn_site: Path) -> None:
+    assert NN.bank.measure("4.8") is None
+    local = NN.bank.measure("3.L1")
+    assert local is not None and local.local
+    category = (nn_site / "tiltak" / "samtaler-og-veiledning.html").read_text(encoding="utf-8")
+    assert 'id="4.8"' not in category and 'id="4.7"' in category
+    plan = (nn_site / "tiltak" / "plan-for-naervaer.html").read_text(encoding="utf-8")
+    assert 'id="3.L1"' in plan and "skulebåten" in plan
+    overview = (nn_site / "tiltak" / "index.html").read_text(encoding="utf-8")
+    assert "#3.L1" in overview and "#4.8\"" not in overview
+
+
+@pytest.mark.browser
+def test_nynorsk_search_finds_a_nynorsk_word(nn_site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    url, httpd = serve(nn_site)
+    try:
+        page.goto(url + "index.html")
+        hits = [m.id for m in NN.measures() if "kveldsrutinar" in str(m.text)]
+        assert len(hits) == 1
+        links = site_search(page, "kveldsrutinar", f"#{hits[0]}")
+        assert any(link.endswith(f"plan-for-naervaer.html?h=kveldsrutinar#{hits[0]}")
+                   for link in links), links
+        assert page.external_requests == []
+    finally:
+        httpd.shutdown()
+
+
+# -- editors' mistakes -------------------------------------------------------------------
+# (settings file content, the message the editor must see)
+BAD_SETTINGS = {
+    "unknown-key": ("municipality: Ås kommune\nlanguage: nb\nmunicipalty_logo: x\n",
+                    "linje 3: municipalty_logo: ukjent nøkkel «municipalty_logo»"),
+    "typo-in-nested-key": ("municipality: Ås kommune\nconcern:\n  dayz: 7\n",
+                           "linje 3: concern.dayz: ukjent nøkkel «dayz» – mente du «days»?"),
+    "wrong-language": ("municipality: Ås kommune\nlanguage: no\n",
+                       "linje 2: language: forventet en av 'nb' eller 'nn', fikk 'no'"),
+    "days-not-a-number": ("municipality: Ås kommune\nconcern:\n  days: sju\n",
+                          "linje 3: concern.days: forventet et helt tall, fikk 'sju'"),
+    "days-too-many": ("municipality: Ås kommune\nconcern:\n  days: 100\n",
+                      "linje 3: concern.days: forventet et tall høyst 60, fikk 100"),
+    "bad-time": ("municipality: Ås kommune\ndeadlines:\n  report_by: kl 8\n",
+                 "linje 3: deadlines.report_by: 'kl 8' har feil form"),
+    "colour-too-light": ("municipality: Ås kommune\ncolour: \"#ffee00\"\n",
+                         "linje 2: colour: fargen #ffee00 er for lys"),
+    "hidden-unknown": ("municipality: Ås kommune\nhidden_measures:\n  - \"99.1\"\n",
+                       "linje 3: hidden_measures[0]: forventet ID-en til et tiltak i "
+                       "tiltaksbanken, fikk «99.1»"),
+    "local-measure-bad-category": (
+        "municipality: Ås kommune\nlocal_measures:\n  - category: 13\n    text: Noe\n"
+        "    actors: [skole]\n",
+        "linje 3: local_measures[0].category: forventet et tall høyst 12, fikk 13"),
+    "local-measure-no-actors": (
+        "municipality: Ås kommune\nlocal_measures:\n  - category: 3\n    text: Noe\n",
+        "linje 3: local_measures[0].actors: mangler"),
+    "local-text-unknown-section": (
+        "municipality: Ås kommune\nlocal_text:\n  - section: finnes-ikke\n    text: Hei\n",
+        "linje 3: local_text[0].section: fant ikke avsnittet «finnes-ikke» i veilederen"),
+    "yaml-syntax": ("municipality: Ås kommune\nconcern:\n  days: 7\n weeks: 3\n",
+                    "linje 4: (hele filen): YAML-feil"),
+    "missing-logo": ("municipality: Ås kommune\nlogo: vapen.png\n",
+                     "linje 2: logo: fant ikke logofila"),
+    "services-not-a-list": ("municipality: Ås kommune\nconsent_services: Skole\n",
+                            "linje 2: consent_services: forventet en liste"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SETTINGS))
+def test_malformed_settings_stop_the_build_with_the_promised_message(
+    tmp_path: Path, case: str
+) -> None:
+    content, message = BAD_SETTINGS[case]
+    settings = tmp_path / f"{case}.yml"
+    settings.write_text(content, encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("forrige versjon", encoding="utf-8")
+    result = mkdocs_build(settings, out, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{settings}, {message}" in output, output[-2000:]
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "forrige versjon"
+
+
+def test_every_key_of_the_settings_is_explained_in_norwegian() -> None:
+    defaults = (ROOT / "data" / "settings-defaults.yml").read_text(encoding="utf-8")
+    from naervaer.settings import Settings
+
+    for name, info in Settings.model_fields.items():
+        assert re.search(rf"^{name}:", defaults, re.M), name
+        assert info.description and (info.json_schema_extra or {}).get("description_nn"), name
+
+
+def test_committed_json_schema_is_current() -> None:
+    from naervaer.schema import SCHEMA_FILE, render
+
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == render(), \
+        "run: python -m naervaer.schema"
+
+
+def test_measure_bank_text_model_allows_nynorsk_beside_bokmal() -> None:
+    bank = validate(MeasureBank, load_yaml(ROOT / "data" / "measures.yaml"))
+    first = bank.categories[0].measures[0].text
+    assert isinstance(first, Text) and first.nb and first.nn

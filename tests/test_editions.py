@@ -34,18 +34,20 @@ def nn_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_text_has_its_nynorsk_version() -> None:
     """Parity: no text in data/ or forms/ lacks nynorsk (the nn edition would fall back)."""
     assert NN.untranslated == []
-    missing = []
+    missing: list[str] = []
+
+    def walk(node, where):  # type: ignore[no-untyped-def]
+        if isinstance(node, dict):
+            if set(node) <= {"nb", "nn"} and "nb" in node and not node.get("nn"):
+                missing.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+
     for path in sorted((ROOT / "data").rglob("*.yaml")) + sorted((ROOT / "forms").glob("*.yaml")):
-        def walk(node, where):  # type: ignore[no-untyped-def]
-            if isinstance(node, dict):
-                if set(node) <= {"nb", "nn"} and "nb" in node and not node.get("nn"):
-                    missing.append(f"{path.name}: {where}")
-                for key, value in node.items():
-                    walk(value, f"{where}.{key}")
-            elif isinstance(node, list):
-                for i, value in enumerate(node):
-                    walk(value, f"{where}[{i}]")
-        walk(load_yaml(path).data, "")
+        walk(load_yaml(path).data, path.name)
     assert missing == []
 
 

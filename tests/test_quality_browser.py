@@ -1,0 +1,116 @@
+"""Every page of every example edition in Chromium: WCAG 2.1 AA (axe-core), no requests to
+other hosts, no console errors, a skip link, visible focus, no sideways scrolling at 375 px,
+and nothing written to cookies or web storage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import EDITIONS, mkdocs_build, serve, site_search
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE = Axe()
+
+
+@pytest.fixture(scope="module")
+def editions(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    nn = tmp_path_factory.mktemp("nn") / "site"
+    mkdocs_build(EDITIONS / "fjordvik.yml", nn)
+    servers = {name: serve(path) for name, path in (("nb", site_dir), ("nn", nn))}
+    yield {name: (url, path) for name, ((url, _), path) in
+           zip(servers, zip(servers.values(), (site_dir, nn), strict=True), strict=True)}
+    for _, httpd in servers.values():
+        httpd.shutdown()
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_every_page_passes_axe_and_stays_on_this_host(editions, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
+    url, site = editions[lang]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    external: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: external.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on("console", lambda m: errors.append(f"{m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    failures = {}
+    pages = all_pages(site)
+    assert len(pages) > 30
+    for rel in pages:
+        page.goto(url + rel)
+        result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                      for v in result.response["violations"]]
+        if violations:
+            failures[rel] = violations
+    context.close()
+    assert failures == {}
+    assert external == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_no_sideways_scrolling_on_a_phone(editions, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
+    url, site = editions[lang]
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    too_wide = {}
+    for rel in all_pages(site):
+        page.goto(url + rel)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            too_wide[rel] = width
+    context.close()
+    assert too_wide == {}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_skip_link_and_visible_focus(editions, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
+    url, _ = editions[lang]
+    page = browser.new_page()
+    page.goto(url + "veileder/samarbeidsmote-1.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return {cls: el.className, href: el.getAttribute('href'), text: el.textContent.trim(),
+                outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+                visible: el.getBoundingClientRect().height > 0};
+    }""")
+    assert "md-skip" in focused["cls"] and focused["href"].startswith("#")
+    assert focused["visible"] and focused["outline"] != "none" and focused["width"] >= 2
+    # following the skip link lands in the content
+    page.keyboard.press("Enter")
+    target = focused["href"][1:]
+    assert page.evaluate(f"document.getElementById('{target}') !== null")
+    # focus on an ordinary content link is visible too
+    page.focus("article a[href]")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.close()
+
+
+def test_site_writes_nothing_to_cookies_or_storage(editions, browser) -> None:  # type: ignore[no-untyped-def]
+    url, _ = editions["nb"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "tiltak/index.html")
+    page.check("input[name=actor][value=hjem]")
+    page.fill("#nv-filter-text", "skole")
+    page.goto(url + "index.html")
+    site_search(page, "garderobe", "sosial-deltakelse")
+    page.goto(url + "tiltak/plan-for-naervaer.html#3.14")
+    storage = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    assert storage == [[], []]
+    assert context.cookies() == []
+    context.close()

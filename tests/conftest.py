@@ -51,6 +51,14 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def nn_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The nynorsk example edition (Fjordvik), built once per test session."""
+    out = tmp_path_factory.mktemp("fjordvik") / "site"
+    mkdocs_build(EDITIONS / "fjordvik.yml", out)
+    return out
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass

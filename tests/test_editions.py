@@ -25,10 +25,8 @@ NN = load_edition(NN_SETTINGS)
 
 
 @pytest.fixture(scope="module")
-def nn_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fjordvik") / "site"
-    mkdocs_build(NN_SETTINGS, out)
-    return out
+def nn_site(nn_site_dir: Path) -> Path:
+    return nn_site_dir
 
 
 def test_every_text_has_its_nynorsk_version() -> None:

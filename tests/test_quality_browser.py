@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import EDITIONS, mkdocs_build, serve, site_search
+from .conftest import serve, site_search
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +18,8 @@ AXE = Axe()
 
 
 @pytest.fixture(scope="module")
-def editions(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    nn = tmp_path_factory.mktemp("nn") / "site"
-    mkdocs_build(EDITIONS / "fjordvik.yml", nn)
+def editions(site_dir: Path, nn_site_dir: Path):  # type: ignore[no-untyped-def]
+    nn = nn_site_dir
     servers = {name: serve(path) for name, path in (("nb", site_dir), ("nn", nn))}
     yield {name: (url, path) for name, ((url, _), path) in
            zip(servers, zip(servers.values(), (site_dir, nn), strict=True), strict=True)}

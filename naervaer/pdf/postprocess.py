@@ -23,6 +23,8 @@ def fix_pdf(raw: bytes, group_labels: dict[str, str] | None = None) -> tuple[byt
         acroform = pdf.Root.get("/AcroForm")
         if acroform is not None:
             _fix_fields(pdf, acroform, group_labels or {})
+        if "/StructTreeRoot" in pdf.Root:
+            _scope_table_headers(pdf.Root.StructTreeRoot)
         for page in pdf.pages:
             _wrap_content(pdf, page)
             if "/Annots" in page.obj:
@@ -58,6 +60,38 @@ def _fix_fields(
         kept.append(field)
     acroform.Fields = kept
     acroform.NeedAppearances = False
+
+
+def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _scope_table_headers(root: pikepdf.Dictionary) -> None:
+    """Give every table header cell a /Scope (Column in THead, else Row), so assistive
+    technology can tell which cells a header belongs to (PDF/UA 7.5)."""
+    stack: list[tuple[pikepdf.Object, bool]] = [(root, False)]
+    while stack:
+        node, in_head = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        role = str(node.get("/S", ""))
+        if role == "/TH":
+            scope = Name.Column if in_head else Name.Row
+            attrs = node.get("/A")
+            if isinstance(attrs, pikepdf.Dictionary):
+                if "/Scope" not in attrs:
+                    attrs.Scope = scope
+            elif attrs is None:
+                node.A = pikepdf.Dictionary(O=Name.Table, Scope=scope)
+        head = in_head or role == "/THead"
+        if role == "/TR" and not in_head:
+            # a header row outside THead (first row of the table): its cells head columns
+            cells = [k for k in _kids(node) if isinstance(k, pikepdf.Dictionary)]
+            head = bool(cells) and all(str(c.get("/S", "")) == "/TH" for c in cells)
+        stack.extend((kid, head) for kid in _kids(node))
 
 
 def _wrap_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:

@@ -44,6 +44,7 @@ class Edition:
     forms: dict[str, FormDef]
     ui: dict[str, Text]
     process: ProcessMap
+    data_dir: Path = DATA_DIR
     inputs: list[Path] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
 
@@ -132,6 +133,7 @@ def load_edition(
     for form_id, loaded in forms_loaded.items():
         assert loaded
         loaded[0].id = form_id
+        loaded[0].source_file = loaded[1].file
         forms[form_id] = loaded[0]
     problems += check_references(bank, guide, forms, guide_loaded, forms_loaded, bank_source)
     problems += check_process(process_loaded[0], process_loaded[1], guide, forms)
@@ -153,6 +155,7 @@ def load_edition(
         forms=forms,
         ui=ui_loaded[0].root,
         process=process_loaded[0],
+        data_dir=data_dir,
         inputs=inputs,
     )
     resolver = Resolver(edition)
@@ -377,6 +380,7 @@ class Resolver:
             undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
         )
         self.env.globals.update(s=edition.s, lov=self.lov)
+        self._compiled: dict[str, jinja2.Template] = {}
 
     def lov(self, ref_id: str) -> str:
         ref = self.edition.law.get(ref_id)
@@ -389,7 +393,10 @@ class Resolver:
     def render(self, raw: str) -> str:
         if "{{" not in raw and "{%" not in raw:
             return raw
-        return self.env.from_string(raw).render()
+        template = self._compiled.get(raw)
+        if template is None:
+            template = self._compiled[raw] = self.env.from_string(raw)
+        return template.render()
 
     def resolve_all(self, model: Any, source: Source) -> None:
         lang = self.edition.lang

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -161,5 +162,6 @@ class FormDef(F):
     source: Text | None = None
     sections: list[FormSection] = Field(min_length=1)
 
-    # set by the loader: the file name without .yaml
+    # set by the loader: the file name without .yaml, and the file itself
     id: str = ""
+    source_file: Path | None = Field(default=None, exclude=True)

@@ -58,7 +58,10 @@ class MergedSource:
         return best[1].locate(path)
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10× faster
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader where only true/false are booleans: «no» (Norway), «yes», «on» and «off»
     stay text, so ``language: no`` gets a clear message instead of becoming false."""
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -36,6 +37,7 @@ class Built:
     path: Path
     pages: int
     cached: bool
+    seconds: float = 0.0  # render time in its worker (0 when taken from the cache)
 
 
 def engine_fingerprint() -> str:
@@ -59,38 +61,81 @@ def file_names(form_id: str) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Planned:
+    """One PDF to have: where it lives in the cache, and how to render it if it is missing."""
+
+    form_id: str
+    variant: str
+    out: Path
+    preview: Path | None
+    make: Callable[[], Job]
+
+    def cached(self) -> bool:
+        return (self.out.exists() and self.out.with_suffix(".pages").exists()
+                and (self.preview is None or self.preview.exists()))
+
+
+def input_key(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:20]
+
+
 def plan(
     edition: Edition, cache: Path, only: Iterable[str] | None = None, guide: bool = True
-) -> list[tuple[str, str, Job]]:
-    """The jobs for an edition: (form id, variant, job); the HTML carries every input."""
+) -> list[Planned]:
+    """What an edition's PDFs are, keyed by the hash of exactly the inputs each depends on
+    (engine, resolved settings, UI words, legal references, its own definition), so an
+    unchanged form is neither rendered nor even laid out again."""
+    cache = cache.resolve()
     engine = engine_fingerprint()
     fonts_dir = cache / "fonts"
     field_font(fonts_dir)
     base_url = fonts_dir.as_uri() + "/"
+    shared = (engine, edition.lang, json.dumps(edition.s, sort_keys=True, ensure_ascii=False),
+              _read(edition.data_dir / "ui.yaml"), _read(edition.data_dir / "law.yaml"),
+              _logo_bytes(edition))
     selected = list(only) if only else list(edition.forms)
-    jobs = []
+    planned: list[Planned] = []
     for form_id in selected:
         form = edition.forms[form_id]
         names = file_names(form_id)
         for variant in ("fillable", "printable"):
-            html, radios = form_html(form, edition, fillable=variant == "fillable")
-            key = hashlib.sha256(f"{engine}\n{variant}\n{html}".encode()).hexdigest()[:20]
+            key = input_key(*shared, variant, form_id, _read(form.source_file))
             out = cache / key / names[variant]
             preview = cache / key / names["preview"] if variant == "printable" else None
-            jobs.append((form_id, variant, Job(
-                key=key, out=out, html=html, base_url=base_url,
-                stylesheets=(str(STYLES / "form.css"),), fillable=variant == "fillable",
-                preview=preview, group_labels=tuple(sorted(radios.items())),
-            )))
+
+            def make(form=form, variant=variant, key=key, out=out, preview=preview) -> Job:
+                html, radios = form_html(form, edition, fillable=variant == "fillable")
+                return Job(key=key, out=out, html=html, base_url=base_url,
+                           stylesheets=(str(STYLES / "form.css"),),
+                           fillable=variant == "fillable", preview=preview,
+                           group_labels=tuple(sorted(radios.items())))
+
+            planned.append(Planned(form_id, variant, out, preview, make))
     if guide and not only:
-        html = guide_html(edition)
-        key = hashlib.sha256(f"{engine}\nguide\n{html}".encode()).hexdigest()[:20]
-        name = f"{guide_file_stem(edition)}.pdf"
-        jobs.append((GUIDE_ID, "guide", Job(
-            key=key, out=cache / key / name, html=html, base_url=base_url,
-            stylesheets=(str(STYLES / "guide.css"),), fillable=False,
-        )))
-    return jobs
+        key = input_key(engine, "guide", edition.fingerprint)
+        out = cache / key / f"{guide_file_stem(edition)}.pdf"
+
+        def make_guide(key=key, out=out) -> Job:
+            return Job(key=key, out=out, html=guide_html(edition), base_url=base_url,
+                       stylesheets=(str(STYLES / "guide.css"),), fillable=False)
+
+        planned.append(Planned(GUIDE_ID, "guide", out, None, make_guide))
+    return planned
+
+
+def _read(path: Path | None) -> bytes:
+    return path.read_bytes() if path is not None and path.exists() else b""
+
+
+def _logo_bytes(edition: Edition) -> bytes:
+    from ..edition import logo_path
+
+    return _read(logo_path(edition.settings, edition.settings_file))
 
 
 def guide_file_stem(edition: Edition) -> str:
@@ -107,32 +152,31 @@ def build_all(
 ) -> list[Built]:
     """Render what is missing from the cache; return every PDF (and preview) of the edition."""
     say = progress or log.info
-    jobs = plan(edition, cache, only, guide=guide)
-    todo = [job for _, _, job in jobs if not _cached(job)]
-    pages: dict[Path, int] = {}
+    planned = plan(edition, cache, only, guide=guide)
+    todo = [p for p in planned if not p.cached()]
+    done: dict[Path, Done] = {}
     if todo:
         started = time.perf_counter()
-        count = workers or min(len(todo), os.cpu_count() or 1, 4)
-        say(f"Lager {len(todo)} PDF-er ({len(jobs) - len(todo)} uendret) med {count} prosess(er)")
-        for i, done in enumerate(_run(todo, count), start=1):
-            pages[done.out] = done.pages
-            _write_pages(done)
-            say(f"  [{i}/{len(todo)}] {done.out.name} ({done.seconds:.1f} s)")
+        jobs = [p.make() for p in todo]
+        count = workers or min(len(jobs), os.cpu_count() or 1, 4)
+        say(f"Lager {len(jobs)} PDF-er ({len(planned) - len(jobs)} uendret) med "
+            f"{count} prosess(er)")
+        for i, result in enumerate(_run(jobs, count), start=1):
+            done[result.out] = result
+            _write_pages(result)
+            say(f"  [{i}/{len(jobs)}] {result.out.name} ({result.seconds:.1f} s)")
         say(f"PDF-er ferdige på {time.perf_counter() - started:.1f} s")
     else:
-        say(f"Alle {len(jobs)} PDF-er er uendret (hentet fra mellomlageret)")
-    result = []
-    for form_id, variant, job in jobs:
-        n = pages.get(job.out) or _read_pages(job.out)
-        result.append(Built(form_id, variant, job.out, n, job not in todo))
-        if job.preview is not None:
-            result.append(Built(form_id, "preview", job.preview, 1, job not in todo))
-    return result
-
-
-def _cached(job: Job) -> bool:
-    return job.out.exists() and (job.preview is None or job.preview.exists()) and \
-        job.out.with_suffix(".pages").exists()
+        say(f"Alle {len(planned)} PDF-er er uendret (hentet fra mellomlageret)")
+    result_list = []
+    for p in planned:
+        fresh = done.get(p.out)
+        pages = fresh.pages if fresh else _read_pages(p.out)
+        seconds = fresh.seconds if fresh else 0.0
+        result_list.append(Built(p.form_id, p.variant, p.out, pages, fresh is None, seconds))
+        if p.preview is not None:
+            result_list.append(Built(p.form_id, "preview", p.preview, 1, fresh is None, 0.0))
+    return result_list
 
 
 def _write_pages(done: Done) -> None:

@@ -113,3 +113,16 @@ def test_site_writes_nothing_to_cookies_or_storage(editions, browser) -> None:  
     assert storage == [[], []]
     assert context.cookies() == []
     context.close()
+
+
+def test_search_index_loads_only_when_the_reader_starts_to_search(editions, browser) -> None:  # type: ignore[no-untyped-def]
+    url, _ = editions["nb"]
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(url + "index.html", wait_until="networkidle")
+    assert not any("search_index.json" in u or "/workers/" in u for u in requested)
+    links = site_search(page, "garderobe", "sosial-deltakelse")
+    assert any("sosial-deltakelse" in link for link in links)
+    assert any("search_index.json" in u for u in requested)
+    page.close()

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Benchmarks (not part of the tests): build times, first-load bytes, PDF sizes.
+
+    make bench            # or: .venv/bin/python bench/run.py [--runs 3]
+
+Prints a Markdown table and writes it, with the targets, to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+EDITIONS = [ROOT / "editions" / "eksempel-kommune.yml", ROOT / "editions" / "fjordvik.yml"]
+KB = 1024
+
+
+def env_for(settings: Path, cache: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ, NAERVAER_SETTINGS=str(settings), NAERVAER_CACHE=str(cache),
+               NO_MKDOCS_2_WARNING="1")
+    env.update(extra)
+    return env
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def mkdocs(out: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+
+
+def forms_only(cache: Path) -> dict[str, float]:
+    """Cold render of every PDF of the default edition, in-process (for per-PDF times)."""
+    code = (
+        "import json, time, sys\n"
+        "t = time.perf_counter()\n"
+        "from pathlib import Path\n"
+        "from naervaer.edition import load_edition\n"
+        "from naervaer.pdf.build import build_all\n"
+        "built = build_all(load_edition(), Path(sys.argv[1]), progress=lambda m: None)\n"
+        "print(json.dumps({'wall': time.perf_counter() - t,"
+        " 'render': sum(b.seconds for b in built), 'count': sum(1 for b in built"
+        " if b.variant != 'preview')}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(cache)], cwd=ROOT, check=True,
+                         capture_output=True, text=True, env=dict(os.environ)).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def first_load_bytes(site: Path, pages: list[str]) -> dict[str, tuple[int, int, list[str]]]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # type: ignore[import-not-found]
+    from playwright.sync_api import sync_playwright
+
+    url, httpd = serve(site)
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for rel in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: list[int] = []
+            hosts: set[str] = set()
+
+            def on_response(response, sizes=sizes, hosts=hosts):  # type: ignore[no-untyped-def]
+                hosts.add(response.url.split("/")[2])
+                try:
+                    sizes.append(len(response.body()))
+                except Exception:  # noqa: BLE001 - redirects have no body
+                    pass
+
+            page.on("response", on_response)
+            page.goto(url + rel, wait_until="networkidle")
+            results[rel] = (sum(sizes), len(sizes), sorted(hosts))
+            context.close()
+        browser.close()
+    httpd.shutdown()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="repeats for the warm timings")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    work = Path(tempfile.mkdtemp(prefix="naervaer-bench-"))
+    default = EDITIONS[0]
+    rows: list[tuple[str, str, str, str]] = []
+    try:
+        # (a) cold build of one edition
+        cache = work / "cache-a"
+        cold = timed(mkdocs(work / "a"), env_for(default, cache))
+        # (b) rebuild with nothing changed
+        rebuild = statistics.median(timed(mkdocs(work / "a"), env_for(default, cache))
+                                    for _ in range(args.runs))
+        # (c) forms only, cold
+        forms = forms_only(work / "cache-c")
+        # (d) the same pages without PDFs (baseline)
+        baseline = statistics.median(
+            timed(mkdocs(work / "d"), env_for(default, work / "cache-d", NAERVAER_NO_PDF="1"))
+            for _ in range(args.runs))
+        budget = 1.3 * (baseline + forms["render"] / cores)
+        rows.append(("(a) cold build, one edition (site + 49 PDFs)", f"{cold:.1f} s",
+                     f"≤ {budget:.1f} s (1.3 × (baseline + render ÷ {cores} cores))",
+                     "✅" if cold <= budget else "❌"))
+        rows.append(("(b) rebuild, nothing changed", f"{rebuild:.2f} s", "≤ 3 s",
+                     "✅" if rebuild <= 3 else "❌"))
+        rows.append(("(c) forms only, cold (build_all, pool)",
+                     f"{forms['wall']:.1f} s ({forms['count']:.0f} PDFs, "
+                     f"{forms['render']:.1f} s render time summed)", "–", ""))
+        rows.append(("(d) baseline: same pages, no PDFs", f"{baseline:.2f} s", "–", ""))
+        # (e) first load
+        loads = first_load_bytes(work / "a", ["index.html", "tiltak/plan-for-naervaer.html"])
+        for rel, (size, count, hosts) in loads.items():
+            ok = size <= 300 * KB and hosts == ["127.0.0.1:" + hosts[0].split(":")[1]]
+            rows.append((f"(e) first load of {rel}",
+                         f"{size / KB:.0f} KB in {count} requests, hosts: {', '.join(hosts)}",
+                         "≤ 300 KB, same origin only", "✅" if ok else "❌"))
+        # (f) PDF sizes
+        pdfs = sorted((work / "a" / "skjema").glob("*.pdf"))
+        fillable = [p for p in pdfs if p.name.endswith("-utfyllbar.pdf")]
+        biggest = max(fillable, key=lambda p: p.stat().st_size)
+        rows.append(("(f) largest fillable PDF", f"{biggest.name}: "
+                     f"{biggest.stat().st_size / KB:.0f} KB", "each ≤ 100 KB",
+                     "✅" if biggest.stat().st_size <= 100 * KB else "❌"))
+        # (g) 1, 2 and 4 editions, cold
+        extra = work / "editions"
+        extra.mkdir()
+        settings = list(EDITIONS)
+        for i, (name, lang) in enumerate([("Bench A kommune", "nb"), ("Bench B kommune", "nn")]):
+            path = extra / f"bench-{i}.yml"
+            path.write_text(f"municipality: {name}\nlanguage: {lang}\n", encoding="utf-8")
+            settings.append(path)
+        for n in (1, 2, 4):
+            cache = work / f"cache-g{n}"
+            started = time.perf_counter()
+            for j, s in enumerate(settings[:n]):
+                subprocess.run(mkdocs(work / f"g{n}-{j}"), cwd=ROOT, env=env_for(s, cache),
+                               check=True, capture_output=True)
+            rows.append((f"(g) {n} edition(s), cold, one after another",
+                         f"{time.perf_counter() - started:.1f} s", "–", ""))
+        sizes = "\n".join(f"| {p.name} | {p.stat().st_size / KB:.0f} KB |" for p in pdfs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = "| measure | result | target | |\n|---|---|---|---|\n" + "\n".join(
+        f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+    verdict = "all targets met" if all(r[3] != "❌" for r in rows) else \
+        "some targets missed: see ❌"
+    report = (
+        f"# Benchmark results\n\nRun {dt.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} "
+        f"({cores} cores, Python {platform.python_version()}), `make bench`.\n\n"
+        f"{table}\n\n**Against the targets:** {verdict}.\n\n"
+        f"## Size of every PDF (default edition)\n\n| file | size |\n|---|---|\n{sizes}\n"
+    )
+    print(table)
+    print(f"\n{verdict}")
+    (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""What the site build adds around MkDocs: the edition's PDFs and the swap into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from ..edition import Edition
+from .pages import Artifact, Downloads
+
+_state: dict[str, Downloads] = {}
+
+
+def downloads() -> Downloads:
+    return _state.setdefault("downloads", Downloads())
+
+
+def set_downloads(value: Downloads) -> None:
+    _state["downloads"] = value
+
+
+def cache_dir(edition: Edition) -> Path:
+    """Where generated PDFs and previews are kept between builds (per edition)."""
+    base = Path(os.environ.get("NAERVAER_CACHE", edition.settings_file.parent.parent / ".cache"))
+    return base / "pdf" / edition.settings_file.stem
+
+
+def build_pdfs(edition: Edition, workers: int | None = None) -> tuple[Downloads, dict[str, Path]]:
+    """Render (or take from cache) every form and the whole-guide PDF.
+
+    Returns what the pages show (sizes, page counts) and a map site path → file on disk.
+    """
+    from ..pdf.build import build_all  # imported here: WeasyPrint is slow to import
+
+    results = build_all(edition, cache_dir(edition), workers=workers)
+    files: dict[str, Path] = {}
+    result = Downloads()
+    for item in results:
+        dest = f"skjema/{item.path.name}"
+        files[dest] = item.path
+        artifact = Artifact(dest=dest, size=item.path.stat().st_size, pages=item.pages)
+        if item.form_id == "_guide":
+            result.guide_pdf = artifact
+        else:
+            result.forms.setdefault(item.form_id, {})[item.variant] = artifact
+    return result, files
+
+
+def swap_into_place(staging: Path, final: Path) -> None:
+    """Replace ``final`` with the finished ``staging`` directory (old output kept until then)."""
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,155 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): load the edition, add PDFs, build aside and swap.
+
+* ``on_config`` loads and validates the edition *before anything is written*; a broken
+  settings or data file stops the build with file, line and key path. It sets language,
+  site name and navigation from the edition, and points ``site_dir`` at a staging directory.
+* ``on_files`` renders the PDFs (cached by content hash) and adds them to the site.
+* ``on_post_build`` swaps the staging directory into place, so a failed build leaves the
+  previous output untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from naervaer.edition import load_edition, logo_path
+from naervaer.errors import DataError
+from naervaer.site import csp, edition, set_edition
+from naervaer.site.compact import compact_html
+from naervaer.site.build import build_pdfs, set_downloads, swap_into_place
+from naervaer.site.pages import Downloads
+from naervaer.site.links import check_site
+from naervaer.site.nav import build_nav, category_src, guide_src
+
+log = logging.getLogger("mkdocs.plugins.naervaer")
+_run: dict[str, Any] = {"command": "build"}
+
+
+EDITION_CSS = "assets/edition.css"
+
+
+def edition_css(ed: Any) -> str:
+    """The edition's colour as theme variables (a file, so no inline style is needed)."""
+    colour = ed.settings.colour
+    return (
+        ":root {\n"
+        f"  --md-primary-fg-color: {colour};\n"
+        f"  --md-primary-fg-color--light: {colour};\n"
+        f"  --md-primary-fg-color--dark: {colour};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        f"  --md-accent-fg-color: {colour};\n"
+        f"  --md-typeset-a-color: {colour};\n"
+        "}\n"
+    )
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _run["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        ed = load_edition()
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+    set_edition(ed)
+    config["site_name"] = f"Nærvær – {ed.settings.municipality}"
+    config["site_description"] = ed.t("site.description")
+    if ed.settings.site_url:
+        config["site_url"] = ed.settings.site_url
+    config["theme"]["language"] = ed.lang
+    config["nav"] = build_nav(ed)
+    logo = logo_path(ed.settings, ed.settings_file)
+    if logo is not None:
+        config["theme"]["logo"] = f"assets/logo{logo.suffix.lower()}"
+    if EDITION_CSS not in config["extra_css"]:
+        config["extra_css"].insert(0, EDITION_CSS)
+    config["extra"]["naervaer"] = {
+        "municipality": ed.settings.municipality,
+        "colour": ed.settings.colour,
+        "lang": ed.lang,
+        "skip": ed.t("skip.content"),
+        "footer": ed.t("footer.edition").format(municipality=ed.settings.municipality),
+    }
+    if _run["command"] == "build":
+        final = Path(config["site_dir"])
+        staging = final.with_name(final.name + ".building")
+        if staging.exists():
+            shutil.rmtree(staging)
+        _run["final"], _run["staging"] = final, staging
+        config["site_dir"] = str(staging)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    check_thin_pages(files)
+    if os.environ.get("NAERVAER_NO_PDF") == "1":  # pages only: the benchmark's baseline
+        result, generated = Downloads(), {}
+    else:
+        result, generated = build_pdfs(edition())
+    set_downloads(result)
+    for dest, path in generated.items():
+        files.append(File.generated(config, dest, abs_src_path=str(path)))
+    files.append(File.generated(config, EDITION_CSS, content=edition_css(edition())))
+    logo = logo_path(edition().settings, edition().settings_file)
+    if logo is not None:
+        files.append(File.generated(config, f"assets/logo{logo.suffix.lower()}",
+                                    abs_src_path=str(logo)))
+    return files
+
+
+def check_thin_pages(files: Files) -> None:
+    """Every guide page and category in data/ has its thin page in docs/, and no more."""
+    ed = edition()
+    wanted = {guide_src(p) for p in ed.guide} | {category_src(c.slug) for c in ed.bank.categories}
+    present = {
+        f.src_uri for f in files.documentation_pages()
+        if f.src_uri.startswith(("veileder/", "tiltak/")) and not f.src_uri.endswith("index.md")
+    }
+    problems = [f"mangler docs/{src} (én linje: {{{{ guide_page() }}}} eller "
+                f"{{{{ category_page() }}}})" for src in sorted(wanted - present)]
+    problems += [f"docs/{src} har ingen data (data/guide/ eller data/measures.yaml)"
+                 for src in sorted(present - wanted)]
+    if problems:
+        raise PluginError("Tynne sider i docs/ stemmer ikke med dataene:\n  - "
+                          + "\n  - ".join(problems))
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    html, value = csp.add_meta(compact_html(output))
+    _run.setdefault("policies", set()).add(value)
+    return html
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):
+        html, value = csp.add_meta(compact_html(output))
+        _run.setdefault("policies", set()).add(value)
+        return html
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # the header for servers: the union of every page's hashes, one line
+    policies = _run.pop("policies", set())
+    hashes = sorted({h for p in policies for h in re.findall(r"'sha256-[^']+'", p)})
+    header = csp.policy(hashes) + "; frame-ancestors 'none'"
+    site = Path(config["site_dir"])
+    (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
+    report = check_site(site)
+    (site / "eksterne-lenker.txt").write_text(report.external_text(), encoding="utf-8")
+    if report.broken:
+        raise PluginError("Brutte interne lenker:\n  - " + "\n  - ".join(report.broken))
+    if _run["command"] == "build" and "staging" in _run:
+        swap_into_place(_run.pop("staging"), _run.pop("final"))
+        config["site_dir"] = str(Path(config["site_dir"]).with_name(
+            Path(config["site_dir"]).name.removesuffix(".building")))

@@ -1,0 +1,48 @@
+"""The site navigation, derived from the edition: organised by what the reader is doing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..edition import Edition
+from ..models import STEPS
+
+
+def guide_src(page_id: str) -> str:
+    return f"veileder/{page_id}.md"
+
+
+def category_src(slug: str) -> str:
+    return f"tiltak/{slug}.md"
+
+
+def build_nav(edition: Edition) -> list[Any]:
+    t = edition.t
+    nav: list[Any] = [
+        {t("nav.start"): "index.md"},
+        {t("nav.process"): "gangen-i-arbeidet.md"},
+    ]
+    for step in STEPS:
+        pages = [p for p in edition.guide.values() if p.step == step]
+        if pages:
+            nav.append({t(f"step.{step}"): [{str(p.title): guide_src(p.id)} for p in pages]})
+    nav.append(
+        {
+            t("nav.measures"): [{t("nav.overview"): "tiltak/index.md"}]
+            + [
+                {f"{c.id}. {c.title}": category_src(c.slug)}
+                for c in edition.bank.categories
+            ]
+        }
+    )
+    nav.append({t("nav.forms"): "skjema/index.md"})
+    nav.append(
+        {
+            t("nav.about"): [
+                {t("nav.editor"): "lokal-versjon.md"},
+                {t("nav.privacy"): "personvern.md"},
+                {t("nav.accessibility"): "tilgjengelighet.md"},
+            ]
+        }
+    )
+    return nav

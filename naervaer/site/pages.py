@@ -1,0 +1,215 @@
+"""Render the thin pages in ``docs/`` from the edition (markdown with HTML fragments)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import escape
+
+from ..edition import Edition
+from ..markup import inline, to_html
+from ..models import ACTORS, STEPS, GuidePage, Measure, Section
+from .nav import category_src, guide_src
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=jinja2.StrictUndefined,
+    autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["md"] = lambda t: to_html(str(t))
+_env.filters["mdi"] = lambda t: inline(str(t))
+_env.filters["e"] = lambda t: escape(str(t))
+
+
+def _indent(text: Any, width: int = 4) -> str:
+    pad = " " * width
+    return "\n".join(pad + line if line.strip() else "" for line in str(text).strip().splitlines())
+
+
+_env.filters["indent4"] = _indent
+
+
+@dataclass
+class Artifact:
+    """A generated download (PDF) or preview image, with what the page shows about it."""
+
+    dest: str  # path in the site, e.g. skjema/samtykke-utfyllbar.pdf
+    size: int
+    pages: int = 0
+
+
+@dataclass
+class Downloads:
+    forms: dict[str, dict[str, Artifact]] = field(default_factory=dict)
+    guide_pdf: Artifact | None = None
+
+
+def human_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} kB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+class PageRenderer:
+    """Renders one page; ``src`` is the page's path in docs/ (links are made relative to it)."""
+
+    def __init__(self, edition: Edition, src: str, downloads: Downloads | None = None):
+        self.ed = edition
+        self.src = src
+        self.downloads = downloads or Downloads()
+
+    # -- links ---------------------------------------------------------------
+    def url(self, target_src: str, anchor: str | None = None) -> str:
+        """Relative URL from this page to ``target_src`` (docs path or site file)."""
+        dest = re.sub(r"\.md$", ".html", target_src)
+        here = posixpath.dirname(re.sub(r"\.md$", ".html", self.src))
+        rel = posixpath.relpath(dest, here or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def measure_url(self, measure: Measure) -> str:
+        category = self.ed.bank.category(measure.category)
+        return self.url(category_src(category.slug), measure.id)
+
+    def form_url(self, form_id: str) -> str:
+        return self.url("skjema/index.md", form_id)
+
+    # -- helpers for templates ----------------------------------------------
+    def ctx(self, **extra: Any) -> dict[str, Any]:
+        return dict(
+            ed=self.ed, s=self.ed.s, t=self.t, url=self.url, r=self, steps=STEPS,
+            actors=ACTORS, human_size=human_size, **extra,
+        )
+
+    def t(self, key: str, **values: Any) -> str:
+        text = self.ed.t(key)
+        return text.format(**values) if values else text
+
+    def render(self, template: str, **extra: Any) -> str:
+        return _env.get_template(template).render(self.ctx(**extra))
+
+    def audience(self, page: GuidePage) -> str:
+        return ", ".join(self.t(f"audience.{a}") for a in page.audience)
+
+    def actors(self, measure: Measure) -> str:
+        return ", ".join(self.t(f"actor.{a}") for a in measure.actors)
+
+    def measure_tree(self, measures: list[Measure]) -> list[tuple[Measure, list[Measure]]]:
+        children: dict[str, list[Measure]] = {}
+        for m in measures:
+            if m.parent:
+                children.setdefault(m.parent, []).append(m)
+        return [(m, children.get(m.id, [])) for m in measures if not m.parent]
+
+    def related_measures(self, refs: list[str]) -> list[tuple[str, str]]:
+        """(label, url) for each measure or category reference."""
+        out = []
+        for ref in refs:
+            if "." in ref:
+                m = self.ed.bank.measure(ref)
+                if m:
+                    out.append((f"{self.t('measure.label')} {m.id}", self.measure_url(m)))
+            else:
+                c = self.ed.bank.category(int(ref))
+                out.append((f"{c.id}. {c.title}", self.url(category_src(c.slug))))
+        return out
+
+    def local_texts(self, section_id: str) -> list[str]:
+        return [
+            item.text if isinstance(item.text, str) else item.text.raw(self.ed.lang)
+            for item in self.ed.settings.local_text
+            if item.section == section_id
+        ]
+
+    def section(self, section: Section, level: int) -> str:
+        return self.render("section.md", section=section, level=level)
+
+    def include(self, name: str) -> str:
+        if name == "partner_services":
+            return self.render("partner_services.md")
+        if name == "process_map":
+            return self.process_map()
+        if name == "law_refs":
+            return self.render("law_refs.md")
+        raise ValueError(name)
+
+    # -- process map -----------------------------------------------------------
+    def process_map(self) -> str:
+        return self.render("process_map.html", process=self.ed.process)
+
+    def page_link(self, ref: str) -> str:
+        page_id, _, anchor = ref.partition("#")
+        return self.url(guide_src(page_id), anchor or None)
+
+    # -- pages -----------------------------------------------------------------
+    def guide_page(self, page_id: str) -> str:
+        return self.render("guide_page.md", page=self.ed.guide[page_id])
+
+    def category_page(self, slug: str) -> str:
+        category = next(c for c in self.ed.bank.categories if c.slug == slug)
+        return self.render("category.md", c=category)
+
+    def measure_overview(self) -> str:
+        return self.render("overview.md")
+
+    def start_page(self) -> str:
+        return self.render("start.md")
+
+    def process_page(self) -> str:
+        return self.render("process.md")
+
+    def settings_reference(self) -> list[dict[str, str]]:
+        """One row per settings key, from the schema: key path, meaning, default."""
+        from ..edition import load_settings_defaults
+        from ..settings import Settings
+
+        defaults = load_settings_defaults(self.ed.lang)
+        rows: list[dict[str, str]] = []
+
+        def default_of(path: list[str]) -> Any:
+            value: Any = defaults
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            return value
+
+        def walk(model: Any, prefix: list[str]) -> None:
+            for name, info in model.model_fields.items():
+                path = prefix + [name]
+                extra = info.json_schema_extra or {}
+                meaning = extra.get("description_nn") if self.ed.lang == "nn" else None
+                meaning = meaning or info.description or ""
+                inner = getattr(info.annotation, "model_fields", None)
+                if inner is not None:
+                    rows.append({"key": ".".join(path), "meaning": meaning, "default": ""})
+                    walk(info.annotation, path)
+                    continue
+                rows.append({"key": ".".join(path), "meaning": meaning,
+                             "default": self.format_default(default_of(path))})
+
+        walk(Settings, [])
+        return rows
+
+    def format_default(self, value: Any) -> str:
+        if value is None or value == []:
+            return self.t("editor.none")
+        if isinstance(value, list):
+            return f"{self.t('editor.list_of')} ({len(value)})"
+        text = str(value).replace("\n", " ").replace("|", "/").strip()
+        return text if len(text) <= 60 else text[:57] + "…"
+
+    def host_example(self) -> str:
+        name = self.ed.settings.municipality.lower().split()[0]
+        return f"{name}.kommune.no"
+
+    def info_page(self, name: str) -> str:
+        return self.render(f"info_{name}.md")
+
+    def forms_page(self) -> str:
+        return self.render("forms.md", downloads=self.downloads)
+

@@ -25,6 +25,15 @@ def break_file(path: Path, old: str, new: str, count: int = 1) -> int:
     return text[:index].count("\n") + 1
 
 
+def replace_key_of_measure(path: Path, measure_id: str, key: str, new_line: str) -> None:
+    """Replace the line holding ``key`` in the entry of ``measure_id`` by ``new_line``."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f'id: "{measure_id}"')
+    line_start = text.index(f"{key}:", start)
+    line_end = text.index("\n", line_start)
+    path.write_text(text[:line_start] + new_line + text[line_end:], encoding="utf-8")
+
+
 def problem_for(exc: DataError, file_name: str) -> str:
     lines = [str(p) for p in exc.problems if Path(p.file).name == file_name]
     assert lines, f"no problem reported for {file_name}: {exc.report()}"
@@ -66,13 +75,9 @@ def test_duplicate_measure_id_is_rejected_with_both_lines(data_copy: Path) -> No
 
 
 def test_missing_required_field_names_key_path(data_copy: Path) -> None:
-    file = data_copy / "data" / "measures.yaml"
-    text = file.read_text(encoding="utf-8")
-    # drop the actors of measure 5.1
-    start = text.index('id: "5.1"')
-    actors = text.index("actors:", start)
-    end = text.index("\n", actors)
-    file.write_text(text[:actors] + "decision_x: false" + text[end:], encoding="utf-8")
+    # drop the actors of measure 5.1, misspell a key instead
+    replace_key_of_measure(data_copy / "data" / "measures.yaml", "5.1", "actors",
+                           "decision_x: false")
     with pytest.raises(DataError) as err:
         load(data_copy)
     report = err.value.report()
@@ -91,12 +96,8 @@ def test_wrong_category_set_is_rejected(data_copy: Path) -> None:
 
 
 def test_wrong_type_and_bad_actor(data_copy: Path) -> None:
-    file = data_copy / "data" / "measures.yaml"
-    text = file.read_text(encoding="utf-8")
-    start = text.index('id: "6.1"')
-    actors = text.index("actors:", start)
-    end = text.index("\n", actors)
-    file.write_text(text[:actors] + "actors: [skole, rektor]" + text[end:], encoding="utf-8")
+    replace_key_of_measure(data_copy / "data" / "measures.yaml", "6.1", "actors",
+                           "actors: [skole, rektor]")
     with pytest.raises(DataError) as err:
         load(data_copy)
     message = problem_for(err.value, "measures.yaml")

@@ -159,3 +159,20 @@ def test_build_forms_cli_exits_non_zero_on_a_bad_definition(data_copy: Path) -> 
     assert f"{bad}, linje 2: language: forventet en av 'nb' eller 'nn', fikk 'se'" \
         in result.stderr
     assert not (data_copy / "out").exists()
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_tab_order_follows_the_reading_order_of_the_definition(site_dir: Path,
+                                                               form_id: str) -> None:
+    declared = list(declared_fields(EDITION.forms[form_id], EDITION))
+    order: list[str] = []
+    with pikepdf.open(pdf_path(site_dir, form_id, "fillable")) as pdf:
+        for page in pdf.pages:
+            annots = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Widget"]
+            if annots:
+                assert page.obj.get("/Tabs") == "/S"  # tab order = structure order
+            for annot in annots:
+                name = str(annot.get("/T") if "/T" in annot else annot.Parent.get("/T"))
+                if not order or order[-1] != name:
+                    order.append(name)
+    assert order == declared

@@ -24,17 +24,21 @@ def build_nav(edition: Edition) -> list[Any]:
     ]
     for step in STEPS:
         pages = [p for p in edition.guide.values() if p.step == step]
-        if pages:
+        if step == "act":
+            # putting measures to work is what the measure bank is for: it sits at this step
+            nav.append(
+                {
+                    f"{t('step.act')}: {t('nav.measures').lower()}":
+                    [{str(p.title): guide_src(p.id)} for p in pages]
+                    + [{t("nav.overview"): "tiltak/index.md"}]
+                    + [
+                        {f"{c.id}. {c.title}": category_src(c.slug)}
+                        for c in edition.bank.categories
+                    ]
+                }
+            )
+        elif pages:
             nav.append({t(f"step.{step}"): [{str(p.title): guide_src(p.id)} for p in pages]})
-    nav.append(
-        {
-            t("nav.measures"): [{t("nav.overview"): "tiltak/index.md"}]
-            + [
-                {f"{c.id}. {c.title}": category_src(c.slug)}
-                for c in edition.bank.categories
-            ]
-        }
-    )
     nav.append({t("nav.forms"): "skjema/index.md"})
     nav.append(
         {

@@ -125,4 +125,9 @@ def test_search_index_loads_only_when_the_reader_starts_to_search(editions, brow
     links = site_search(page, "garderobe", "sosial-deltakelse")
     assert any("sosial-deltakelse" in link for link in links)
     assert any("search_index.json" in u for u in requested)
+    # what the reader typed never travels to the server, not even in a result link
+    assert not any("garderobe" in link for link in links)
+    page.click(".md-search-result__item a")
+    page.wait_for_load_state()
+    assert not any("garderobe" in u for u in requested)
     page.close()

@@ -26,7 +26,3 @@ def inline(text: str) -> Markup:
     match = re.fullmatch(r"<p>(.*)</p>", html, flags=re.S)
     return Markup(match.group(1) if match else html)
 
-
-def strip_links(html: str) -> str:
-    """Keep link text, drop the link (for printed output where links can't be followed)."""
-    return re.sub(r"<a [^>]*>(.*?)</a>", r"\1", html, flags=re.S)

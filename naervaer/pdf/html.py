@@ -10,7 +10,7 @@ import jinja2
 from .. import FORMS_DIR
 from ..edition import Edition, logo_path
 from ..form_model import FormDef
-from ..markup import inline, strip_links, to_html
+from ..markup import inline, to_html
 from ..models import STEPS
 from .layout import group_labels, layout
 
@@ -26,7 +26,6 @@ _env = jinja2.Environment(
 )
 _env.filters["md"] = lambda t: to_html(str(t))
 _env.filters["mdi"] = lambda t: inline(str(t))
-_env.filters["nolinks"] = lambda h: jinja2.utils.markupsafe.Markup(strip_links(str(h)))
 
 
 def logo_url(edition: Edition) -> str | None:

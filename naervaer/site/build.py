@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+from .. import ROOT
 from ..edition import Edition
 from .pages import Artifact, Downloads
 
@@ -22,7 +23,7 @@ def set_downloads(value: Downloads) -> None:
 
 def cache_dir(edition: Edition) -> Path:
     """Where generated PDFs and previews are kept between builds (per edition)."""
-    base = Path(os.environ.get("NAERVAER_CACHE", edition.settings_file.parent.parent / ".cache"))
+    base = Path(os.environ.get("NAERVAER_CACHE", ROOT / ".cache"))
     return base / "pdf" / edition.settings_file.stem
 
 

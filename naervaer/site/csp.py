@@ -39,11 +39,17 @@ def policy(hashes: list[str]) -> str:
     ])
 
 
-def add_meta(html: str) -> tuple[str, str]:
-    """Insert the policy meta tag as the first element of <head>; return (html, policy)."""
-    value = policy(inline_script_hashes(html))
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{value}">'
+def add_meta(html: str) -> tuple[str, list[str]]:
+    """Insert the policy meta tag as the first element of <head>; return (html, hashes)."""
+    hashes = inline_script_hashes(html)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     head = re.search(r"<head[^>]*>", html, re.I)
     if head is None:
-        return html, value
-    return html[: head.end()] + "\n    " + tag + html[head.end():], value
+        return html, hashes
+    return html[: head.end()] + "\n" + tag + html[head.end():], hashes
+
+
+def header(hashes: set[str]) -> str:
+    """The same policy as an HTTP header for the whole site (frame-ancestors works only
+    in a header)."""
+    return policy(sorted(hashes)) + "; frame-ancestors 'none'"

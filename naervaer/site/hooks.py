@@ -4,7 +4,10 @@
   settings or data file stops the build with file, line and key path. It sets language,
   site name and navigation from the edition, and points ``site_dir`` at a staging directory.
 * ``on_files`` renders the PDFs (cached by content hash) and adds them to the site.
-* ``on_post_build`` swaps the staging directory into place, so a failed build leaves the
+* ``on_post_page`` / ``on_post_template`` compact each page and add its
+  Content-Security-Policy.
+* ``on_post_build`` writes the CSP header and the external-link report, fails on a broken
+  internal link, and swaps the staging directory into place, so a failed build leaves the
   previous output untouched.
 """
 
@@ -12,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -73,13 +75,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config["theme"]["logo"] = f"assets/logo{logo.suffix.lower()}"
     if EDITION_CSS not in config["extra_css"]:
         config["extra_css"].insert(0, EDITION_CSS)
-    config["extra"]["naervaer"] = {
-        "municipality": ed.settings.municipality,
-        "colour": ed.settings.colour,
-        "lang": ed.lang,
-        "skip": ed.t("skip.content"),
-        "footer": ed.t("footer.edition").format(municipality=ed.settings.municipality),
-    }
     if _run["command"] == "build":
         final = Path(config["site_dir"])
         staging = final.with_name(final.name + ".building")
@@ -124,26 +119,23 @@ def check_thin_pages(files: Files) -> None:
                           + "\n  - ".join(problems))
 
 
-def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    html, value = csp.add_meta(compact_html(output))
-    _run.setdefault("policies", set()).add(value)
+def finish_html(output: str) -> str:
+    html, hashes = csp.add_meta(compact_html(output))
+    _run.setdefault("script_hashes", set()).update(hashes)
     return html
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    return finish_html(output)
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name.endswith(".html"):
-        html, value = csp.add_meta(compact_html(output))
-        _run.setdefault("policies", set()).add(value)
-        return html
-    return output
+    return finish_html(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # the header for servers: the union of every page's hashes, one line
-    policies = _run.pop("policies", set())
-    hashes = sorted({h for p in policies for h in re.findall(r"'sha256-[^']+'", p)})
-    header = csp.policy(hashes) + "; frame-ancestors 'none'"
     site = Path(config["site_dir"])
+    header = csp.header(_run.pop("script_hashes", set()))
     (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
     report = check_site(site)
     (site / "eksterne-lenker.txt").write_text(report.external_text(), encoding="utf-8")

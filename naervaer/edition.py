@@ -21,6 +21,7 @@ from pydantic import BaseModel, RootModel
 from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
 from .errors import DataError, Problem
 from .form_model import FormDef
+from .messages import msg
 from .models import GuidePage, LawRef, LawRefs, Measure, MeasureBank, ProcessMap, UiStrings
 from .settings import Settings, overlay
 from .text import Lang, Text, plain
@@ -87,7 +88,9 @@ def load_settings(file: Path, data_dir: Path = DATA_DIR) -> tuple[Settings, Merg
                      "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)")]
         )
     merged = MergedSource([defaults, local], overlay(defaults.data, local.data))
-    return validate(Settings, merged), merged
+    # an editor who writes nynorsk gets the messages in nynorsk
+    lang: Lang = "nn" if local.data.get("language") == "nn" else "nb"
+    return validate(Settings, merged, lang=lang), merged
 
 
 def load_edition(
@@ -137,11 +140,11 @@ def load_edition(
         forms[form_id] = loaded[0]
     problems += check_references(bank, guide, forms, guide_loaded, forms_loaded, bank_source)
     problems += check_process(process_loaded[0], process_loaded[1], guide, forms)
-    problems += apply_local_measures(bank, settings, settings_source)
-    problems += check_local_text(settings, guide, settings_source)
-    problems += check_logo(settings, file, settings_source)
+    problems += apply_local_measures(bank, settings, settings_source, lang)
+    problems += check_local_text(settings, guide, settings_source, lang)
+    problems += check_logo(settings, file, settings_source, lang)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, lang)
 
     s = plain(settings.model_dump(), lang)
     edition = Edition(
@@ -300,7 +303,7 @@ def check_form_ids(form: FormDef, source: Source) -> list[Problem]:
 
 
 def apply_local_measures(
-    bank: MeasureBank, settings: Settings, source: MergedSource
+    bank: MeasureBank, settings: Settings, source: MergedSource, lang: Lang = "nb"
 ) -> list[Problem]:
     """Add the municipality's own measures (IDs ``<category>.L<n>``) and hide measures by ID."""
     problems = []
@@ -324,9 +327,7 @@ def apply_local_measures(
         if measure_id not in known:
             path = ("hidden_measures", i)
             file, line = source.locate(path)
-            problems.append(Problem(file, line, path,
-                                    f"forventet ID-en til et tiltak i tiltaksbanken, "
-                                    f"fikk «{measure_id}»"))
+            problems.append(Problem(file, line, path, msg("hidden_unknown", lang, id=measure_id)))
     for category in bank.categories:
         category.measures = [m for m in category.measures if m.id not in hidden]
         # a sub-point whose parent is hidden becomes a measure of its own
@@ -337,7 +338,7 @@ def apply_local_measures(
 
 
 def check_local_text(
-    settings: Settings, guide: dict[str, GuidePage], source: MergedSource
+    settings: Settings, guide: dict[str, GuidePage], source: MergedSource, lang: Lang = "nb"
 ) -> list[Problem]:
     anchors = {s.id for page in guide.values() for s in page.all_sections()}
     problems = []
@@ -346,7 +347,7 @@ def check_local_text(
             path = ("local_text", i, "section")
             file, line = source.locate(path)
             problems.append(Problem(file, line, path,
-                                    f"fant ikke avsnittet «{item.section}» i veilederen"))
+                                    msg("section_unknown", lang, id=item.section)))
     return problems
 
 
@@ -357,16 +358,17 @@ def logo_path(settings: Settings, settings_file: Path) -> Path | None:
     return (settings_file.parent / settings.logo).resolve() if settings.logo else None
 
 
-def check_logo(settings: Settings, settings_file: Path, source: MergedSource) -> list[Problem]:
+def check_logo(
+    settings: Settings, settings_file: Path, source: MergedSource, lang: Lang = "nb"
+) -> list[Problem]:
     path = logo_path(settings, settings_file)
     if path is None:
         return []
     file, line = source.locate(("logo",))
     if not path.is_file():
-        return [Problem(file, line, ("logo",), f"fant ikke logofila {path}")]
+        return [Problem(file, line, ("logo",), msg("logo_missing", lang, path=path))]
     if path.suffix.lower() not in LOGO_TYPES:
-        return [Problem(file, line, ("logo",),
-                        f"forventet en PNG-, JPG- eller SVG-fil, fikk «{path.name}»")]
+        return [Problem(file, line, ("logo",), msg("logo_type", lang, name=path.name))]
     return []
 
 

@@ -6,8 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import msg
+from .text import Lang
 
-def format_path(path: tuple[str | int, ...]) -> str:
+
+def format_path(path: tuple[str | int, ...], lang: Lang = "nb") -> str:
     """``('categories', 2, 'measures', 0, 'id')`` → ``categories[2].measures[0].id``."""
     out = ""
     for part in path:
@@ -15,7 +18,7 @@ def format_path(path: tuple[str | int, ...]) -> str:
             out += f"[{part}]"
         else:
             out += ("." if out else "") + str(part)
-    return out or "(hele filen)"
+    return out or msg("whole_file", lang)
 
 
 @dataclass(frozen=True)
@@ -25,25 +28,26 @@ class Problem:
     path: tuple[str | int, ...]
     message: str
 
-    def __str__(self) -> str:
+    def describe(self, lang: Lang = "nb") -> str:
         where = str(self.file)
         if self.line is not None:
-            where += f", linje {self.line}"
-        return f"{where}: {format_path(self.path)}: {self.message}"
+            where += f", {msg('line', lang)} {self.line}"
+        return f"{where}: {format_path(self.path, lang)}: {self.message}"
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 class DataError(Exception):
     """One or more problems in data, settings or form files. Nothing has been written."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], lang: Lang = "nb"):
         self.problems = list(problems)
+        self.lang = lang
         super().__init__(self.report())
 
     def report(self) -> str:
-        head = (
-            "Byggingen stoppet: 1 feil i dataene"
-            if len(self.problems) == 1
-            else f"Byggingen stoppet: {len(self.problems)} feil i dataene"
-        )
-        body = "\n".join(f"  - {p}" for p in self.problems)
-        return f"{head}. Ingenting er skrevet; forrige versjon er urørt.\n{body}"
+        n = len(self.problems)
+        head = msg("stopped_one", self.lang) if n == 1 else msg("stopped_many", self.lang, n=n)
+        body = "\n".join(f"  - {p.describe(self.lang)}" for p in self.problems)
+        return f"{head}. {msg('nothing_written', self.lang)}\n{body}"

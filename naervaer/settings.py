@@ -20,6 +20,7 @@ import copy
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from .models import Actor
 from .text import Text
@@ -184,9 +185,9 @@ class Settings(S):
     def dark_enough_for_white_text(cls, value: str) -> str:
         ratio = contrast_with_white(value)
         if ratio < 4.5:
-            raise ValueError(
-                f"fargen {value} er for lys: kontrasten mot hvit tekst er {ratio:.1f}:1, "
-                "må være minst 4,5:1 (velg en mørkere farge)"
+            raise PydanticCustomError(
+                "colour_too_light", "colour {value} too light for white text",
+                {"value": value, "ratio": f"{ratio:.1f}".replace(".", ",")},
             )
         return value
 

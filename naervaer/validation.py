@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem
+from .messages import MESSAGES, msg
+from .text import Lang
 from .yamlsource import MergedSource, Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,57 +43,57 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    given = error.get("input")
+    given = repr(error.get("input"))
+
+    def m(message: str, /, **values: Any) -> str:
+        return msg(message, lang, **values)
+
     if kind == "missing":
-        return "mangler: denne nøkkelen må være med"
+        return m("missing")
     if kind == "extra_forbidden":
         key = error["loc"][-1]
         allowed = _allowed_keys(model, tuple(error["loc"][:-1]))
         hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        msg = f"ukjent nøkkel «{key}»"
+        text = m("unknown_key", key=key)
         if hint:
-            msg += f" – mente du «{hint[0]}»?"
+            text += m("did_you_mean", hint=hint[0])
         elif allowed:
-            msg += " – tillatte nøkler her: " + ", ".join(sorted(allowed))
-        return msg
-    if kind in ("string_type", "str_type"):
-        return f"forventet tekst, fikk {given!r}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"forventet et helt tall, fikk {given!r}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"forventet true eller false, fikk {given!r}"
-    if kind in ("list_type",):
-        return f"forventet en liste (linjer som begynner med «- »), fikk {given!r}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"forventet en gruppe med nøkler (nøkkel: verdi), fikk {given!r}"
+            text += m("allowed_keys", keys=", ".join(sorted(allowed)))
+        return text
+    simple = {
+        "string_type": "expected_text", "str_type": "expected_text",
+        "int_type": "expected_int", "int_parsing": "expected_int",
+        "int_from_float": "expected_int", "bool_type": "expected_bool",
+        "bool_parsing": "expected_bool", "list_type": "expected_list",
+        "model_type": "expected_group", "dict_type": "expected_group",
+        "model_attributes_type": "expected_group",
+    }
+    if kind in simple:
+        return m(simple[kind], given=given)
     if kind in ("literal_error", "enum"):
-        expected = str(ctx.get("expected")).replace(" or ", " eller ")
-        return f"forventet en av {expected}, fikk {given!r}"
+        expected = str(ctx.get("expected")).replace(" or ", f" {m('or')} ")
+        return m("expected_one_of", expected=expected, given=given)
     if kind == "string_pattern_mismatch":
-        return f"{given!r} har feil form (forventet mønsteret {ctx.get('pattern')})"
+        return m("wrong_form", given=given, pattern=ctx.get("pattern"))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limits = {
-            "greater_than_equal": "minst",
-            "less_than_equal": "høyst",
-            "greater_than": "større enn",
-            "less_than": "mindre enn",
-        }
         bound = next(iter(ctx.values()), "")
-        return f"forventet et tall {limits[kind]} {bound}, fikk {given!r}"
+        return m("expected_number", limit=m(kind), bound=bound, given=given)
     if kind == "too_short":
-        return f"for kort: forventet minst {ctx.get('min_length')} element(er)"
+        return m("too_short", n=ctx.get("min_length"))
     if kind == "union_tag_invalid":
         expected = [e.strip(" '") for e in str(ctx.get("expected_tags", "")).split(",")]
         tag = str(ctx.get("tag"))
         hint = difflib.get_close_matches(tag, expected, n=1, cutoff=0.6)
-        msg = f"ukjent type «{tag}»"
-        msg += f" – mente du «{hint[0]}»?" if hint else f" – tillatte typer: {', '.join(expected)}"
-        return msg
+        if hint:
+            return m("unknown_type", tag=tag) + m("did_you_mean", hint=hint[0])
+        return m("unknown_type", tag=tag) + m("allowed_types", types=", ".join(expected))
     if kind == "union_tag_not_found":
-        return "mangler «type»: hvilken type felt er dette?"
+        return m("missing_type")
+    if kind in MESSAGES:  # our own validators raise PydanticCustomError with a message key
+        return m(kind, **ctx)
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     shown = repr(given)
@@ -99,7 +101,8 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
 
 
 def validate(
-    model: type[M], source: Source | MergedSource, context: dict[str, Any] | None = None
+    model: type[M], source: Source | MergedSource, context: dict[str, Any] | None = None,
+    lang: Lang = "nb",
 ) -> M:
     """Validate ``source.data`` as ``model``; raise :class:`DataError` with every problem."""
     try:
@@ -111,8 +114,8 @@ def validate(
             if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
                 loc += ("type",)
             file, line = source.locate(loc)
-            problems.append(Problem(file, line, loc, _message(error, model)))
-        raise DataError(_dedupe(problems)) from None
+            problems.append(Problem(file, line, loc, _message(error, model, lang)))
+        raise DataError(_dedupe(problems), lang) from None
 
 
 def _is_union_tag(part: Any) -> bool:

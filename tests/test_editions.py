@@ -228,3 +228,20 @@ def test_measure_bank_text_model_allows_nynorsk_beside_bokmal() -> None:
     bank = validate(MeasureBank, load_yaml(ROOT / "data" / "measures.yaml"))
     first = bank.categories[0].measures[0].text
     assert isinstance(first, Text) and first.nb and first.nn
+
+
+def test_an_editor_writing_nynorsk_gets_the_messages_in_nynorsk(tmp_path: Path) -> None:
+    settings = tmp_path / "fjord.yml"
+    settings.write_text("municipality: Fjord kommune\nlanguage: nn\nconcern:\n  dayz: 5\n"
+                        "hidden_measures:\n  - \"99.1\"\ncolour: \"#ffee00\"\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(settings, out, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Bygginga stoppa: 2 feil i dataa. Ingenting er skrive; førre versjon er urørt." \
+        in output
+    assert f"{settings}, linje 4: concern.dayz: ukjend nøkkel «dayz» – meinte du «days»?" \
+        in output
+    assert f"{settings}, linje 7: colour: fargen #ffee00 er for lys: kontrasten mot kvit " \
+        "tekst er 1,2:1, må vere minst 4,5:1 (vel ein mørkare farge)" in output
+    assert not out.exists()

@@ -1,0 +1,71 @@
+"""What the build says to the person who edits a file, in bokmål and nynorsk.
+
+Settings files are edited by municipal web editors in their own målform: problems in a
+settings file with ``language: nn`` are reported in nynorsk. Data files are reported in
+bokmål.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import Lang
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    "stopped_one": {"nb": "Byggingen stoppet: 1 feil i dataene",
+                    "nn": "Bygginga stoppa: 1 feil i dataa"},
+    "stopped_many": {"nb": "Byggingen stoppet: {n} feil i dataene",
+                     "nn": "Bygginga stoppa: {n} feil i dataa"},
+    "nothing_written": {"nb": "Ingenting er skrevet; forrige versjon er urørt.",
+                        "nn": "Ingenting er skrive; førre versjon er urørt."},
+    "line": {"nb": "linje", "nn": "linje"},
+    "whole_file": {"nb": "(hele filen)", "nn": "(heile fila)"},
+    "missing": {"nb": "mangler: denne nøkkelen må være med",
+                "nn": "manglar: denne nøkkelen må vere med"},
+    "unknown_key": {"nb": "ukjent nøkkel «{key}»", "nn": "ukjend nøkkel «{key}»"},
+    "did_you_mean": {"nb": " – mente du «{hint}»?", "nn": " – meinte du «{hint}»?"},
+    "allowed_keys": {"nb": " – tillatte nøkler her: {keys}",
+                     "nn": " – tillatne nøklar her: {keys}"},
+    "expected_text": {"nb": "forventet tekst, fikk {given}", "nn": "venta tekst, fekk {given}"},
+    "expected_int": {"nb": "forventet et helt tall, fikk {given}",
+                     "nn": "venta eit heiltal, fekk {given}"},
+    "expected_bool": {"nb": "forventet true eller false, fikk {given}",
+                      "nn": "venta true eller false, fekk {given}"},
+    "expected_list": {"nb": "forventet en liste (linjer som begynner med «- »), fikk {given}",
+                      "nn": "venta ei liste (linjer som byrjar med «- »), fekk {given}"},
+    "expected_group": {"nb": "forventet en gruppe med nøkler (nøkkel: verdi), fikk {given}",
+                       "nn": "venta ei gruppe med nøklar (nøkkel: verdi), fekk {given}"},
+    "expected_one_of": {"nb": "forventet en av {expected}, fikk {given}",
+                        "nn": "venta ein av {expected}, fekk {given}"},
+    "wrong_form": {"nb": "{given} har feil form (forventet mønsteret {pattern})",
+                   "nn": "{given} har feil form (venta mønsteret {pattern})"},
+    "expected_number": {"nb": "forventet et tall {limit} {bound}, fikk {given}",
+                        "nn": "venta eit tal {limit} {bound}, fekk {given}"},
+    "greater_than_equal": {"nb": "minst", "nn": "minst"},
+    "less_than_equal": {"nb": "høyst", "nn": "høgst"},
+    "greater_than": {"nb": "større enn", "nn": "større enn"},
+    "less_than": {"nb": "mindre enn", "nn": "mindre enn"},
+    "too_short": {"nb": "for kort: forventet minst {n} element(er)",
+                  "nn": "for kort: venta minst {n} element"},
+    "unknown_type": {"nb": "ukjent type «{tag}»", "nn": "ukjend type «{tag}»"},
+    "allowed_types": {"nb": " – tillatte typer: {types}", "nn": " – tillatne typar: {types}"},
+    "missing_type": {"nb": "mangler «type»: hvilken type felt er dette?",
+                     "nn": "manglar «type»: kva type felt er dette?"},
+    "or": {"nb": "eller", "nn": "eller"},
+    "hidden_unknown": {"nb": "forventet ID-en til et tiltak i tiltaksbanken, fikk «{id}»",
+                       "nn": "venta ID-en til eit tiltak i tiltaksbanken, fekk «{id}»"},
+    "section_unknown": {"nb": "fant ikke avsnittet «{id}» i veilederen",
+                        "nn": "fann ikkje avsnittet «{id}» i rettleiaren"},
+    "logo_missing": {"nb": "fant ikke logofila {path}", "nn": "fann ikkje logofila {path}"},
+    "logo_type": {"nb": "forventet en PNG-, JPG- eller SVG-fil, fikk «{name}»",
+                  "nn": "venta ei PNG-, JPG- eller SVG-fil, fekk «{name}»"},
+    "colour_too_light": {
+        "nb": "fargen {value} er for lys: kontrasten mot hvit tekst er {ratio}:1, må være minst "
+              "4,5:1 (velg en mørkere farge)",
+        "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
+              "4,5:1 (vel ein mørkare farge)"},
+}
+
+
+def msg(message: str, lang: Lang = "nb", /, **values: Any) -> str:
+    return MESSAGES[message][lang].format(**values)

@@ -181,19 +181,14 @@ def check_bank(bank: MeasureBank, source: Source) -> list[Problem]:
     problems = []
     numbers = [c.id for c in bank.categories]
     if numbers != list(range(1, 13)):
-        problems.append(
-            Problem(
-                source.file, source.line_of(("categories",)), ("categories",),
-                f"forventet kategoriene 1–12 i rekkefølge, fant {numbers}",
-            )
-        )
+        problems.append(source.problem(
+            ("categories",), f"forventet kategoriene 1–12 i rekkefølge, fant {numbers}"))
     seen: dict[str, tuple[int, int]] = {}
     slugs: set[str] = set()
     for ci, category in enumerate(bank.categories):
         if category.slug in slugs:
-            path = ("categories", ci, "slug")
-            problems.append(Problem(source.file, source.line_of(path), path,
-                                    f"slug «{category.slug}» er brukt før"))
+            problems.append(source.problem(("categories", ci, "slug"),
+                                           f"slug «{category.slug}» er brukt før"))
         slugs.add(category.slug)
         local_ids: set[str] = set()
         for mi, measure in enumerate(category.measures):
@@ -201,19 +196,18 @@ def check_bank(bank: MeasureBank, source: Source) -> list[Problem]:
             if measure.id in seen:
                 first = seen[measure.id]
                 first_line = source.line_of(("categories", first[0], "measures", first[1], "id"))
-                problems.append(Problem(source.file, source.line_of(path), path,
-                                        f"ID «{measure.id}» er brukt før (linje {first_line}); "
-                                        "hver ID må være unik"))
+                problems.append(source.problem(
+                    path, f"ID «{measure.id}» er brukt før (linje {first_line}); "
+                          "hver ID må være unik"))
             seen[measure.id] = (ci, mi)
             if measure.category != category.id:
-                problems.append(Problem(source.file, source.line_of(path), path,
-                                        f"ID «{measure.id}» må begynne med kategorinummeret "
-                                        f"«{category.id}.»"))
+                problems.append(source.problem(
+                    path, f"ID «{measure.id}» må begynne med kategorinummeret «{category.id}.»"))
             if measure.parent is not None and measure.parent not in local_ids:
-                ppath = ("categories", ci, "measures", mi, "parent")
-                problems.append(Problem(source.file, source.line_of(ppath), ppath,
-                                        f"forventet ID-en til et tiltak tidligere i samme "
-                                        f"kategori, fikk «{measure.parent}»"))
+                problems.append(source.problem(
+                    ("categories", ci, "measures", mi, "parent"),
+                    f"forventet ID-en til et tiltak tidligere i samme kategori, "
+                    f"fikk «{measure.parent}»"))
             local_ids.add(measure.id)
     return problems
 
@@ -235,13 +229,11 @@ def check_references(
         for i, ref in enumerate(page.measures):
             if ref not in measure_ids and ref not in categories:
                 path = ("measures", i)
-                problems.append(Problem(source.file, source.line_of(path), path,
-                                        f"fant ikke tiltak eller kategori «{ref}»"))
+                problems.append(source.problem(path, f"fant ikke tiltak eller kategori «{ref}»"))
         for i, ref in enumerate(page.forms):
             if ref not in forms:
                 path = ("forms", i)
-                problems.append(Problem(source.file, source.line_of(path), path,
-                                        f"fant ikke skjemaet forms/{ref}.yaml"))
+                problems.append(source.problem(path, f"fant ikke skjemaet forms/{ref}.yaml"))
         for section in page.all_sections():
             if section.id in anchors and anchors[section.id] != page_id or section.id == page_id:
                 problems.append(Problem(source.file, None, ("sections",),
@@ -251,15 +243,14 @@ def check_references(
     for form_id, form in forms.items():
         source = forms_loaded[form_id][1]
         if form.guide and form.guide not in guide:
-            problems.append(Problem(source.file, source.line_of(("guide",)), ("guide",),
-                                    f"fant ikke veiledersiden data/guide/{form.guide}.yaml"))
+            problems.append(source.problem(
+                ("guide",), f"fant ikke veiledersiden data/guide/{form.guide}.yaml"))
         problems += check_form_ids(form, source)
     for ci, category in enumerate(bank.categories):
         for ti, tool in enumerate(category.tools):
             if tool not in forms:
                 path = ("categories", ci, "tools", ti)
-                problems.append(Problem(bank_source.file, bank_source.line_of(path), path,
-                                        f"fant ikke skjemaet forms/{tool}.yaml"))
+                problems.append(bank_source.problem(path, f"fant ikke skjemaet forms/{tool}.yaml"))
     return problems
 
 
@@ -273,13 +264,12 @@ def check_process(
             page_id, _, anchor = step.page.partition("#")
             if page_id not in guide or anchor and anchor not in anchors:
                 path = (kind, i, "page")
-                problems.append(Problem(source.file, source.line_of(path), path,
-                                        f"fant ikke veiledersiden «{step.page}»"))
+                problems.append(source.problem(path, f"fant ikke veiledersiden «{step.page}»"))
             for j, form_id in enumerate(step.forms):
                 if form_id not in forms:
                     path = (kind, i, "forms", j)
-                    problems.append(Problem(source.file, source.line_of(path), path,
-                                            f"fant ikke skjemaet forms/{form_id}.yaml"))
+                    problems.append(source.problem(path,
+                                                   f"fant ikke skjemaet forms/{form_id}.yaml"))
     return problems
 
 
@@ -289,15 +279,15 @@ def check_form_ids(form: FormDef, source: Source) -> list[Problem]:
     for si, section in enumerate(form.sections):
         if section.id in sections:
             path = ("sections", si, "id")
-            problems.append(Problem(source.file, source.line_of(path), path,
-                                    f"avsnitts-id «{section.id}» er brukt før i skjemaet"))
+            problems.append(source.problem(path,
+                                           f"avsnitts-id «{section.id}» er brukt før i skjemaet"))
         sections.add(section.id)
         ids: set[str] = set()
         for fi, fdef in enumerate(section.fields):
             if fdef.id in ids:
                 path = ("sections", si, "fields", fi, "id")
-                problems.append(Problem(source.file, source.line_of(path), path,
-                                        f"felt-id «{fdef.id}» er brukt før i avsnittet"))
+                problems.append(source.problem(path,
+                                               f"felt-id «{fdef.id}» er brukt før i avsnittet"))
             ids.add(fdef.id)
     return problems
 
@@ -326,8 +316,7 @@ def apply_local_measures(
     for i, measure_id in enumerate(settings.hidden_measures):
         if measure_id not in known:
             path = ("hidden_measures", i)
-            file, line = source.locate(path)
-            problems.append(Problem(file, line, path, msg("hidden_unknown", lang, id=measure_id)))
+            problems.append(source.problem(path, msg("hidden_unknown", lang, id=measure_id)))
     for category in bank.categories:
         category.measures = [m for m in category.measures if m.id not in hidden]
         # a sub-point whose parent is hidden becomes a measure of its own
@@ -345,9 +334,7 @@ def check_local_text(
     for i, item in enumerate(settings.local_text):
         if item.section not in anchors:
             path = ("local_text", i, "section")
-            file, line = source.locate(path)
-            problems.append(Problem(file, line, path,
-                                    msg("section_unknown", lang, id=item.section)))
+            problems.append(source.problem(path, msg("section_unknown", lang, id=item.section)))
     return problems
 
 

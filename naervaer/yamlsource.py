@@ -40,6 +40,10 @@ class Source:
     def locate(self, path: Path_) -> tuple[Path, int | None]:
         return self.file, self.line_of(path)
 
+    def problem(self, path: Path_, message: str) -> Problem:
+        """A problem at ``path`` in this file, with its line."""
+        return Problem(self.file, self.line_of(path), path, message)
+
 
 @dataclass
 class MergedSource:
@@ -56,6 +60,10 @@ class MergedSource:
                 best = (depth, source)
         assert best is not None
         return best[1].locate(path)
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        file, line = self.locate(path)
+        return Problem(file, line, path, message)
 
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10× faster

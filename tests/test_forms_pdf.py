@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 from naervaer.edition import load_edition
 from naervaer.errors import DataError
 from naervaer.pdf.build import file_names
-from naervaer.pdf.layout import declared_fields
+from naervaer.pdf.layout import declared_fields, layout, radio_groups
 
 from .conftest import DEFAULT_SETTINGS
 
@@ -52,8 +52,13 @@ def test_fillable_has_exactly_the_declared_fields(site_dir: Path, form_id: str) 
     declared = declared_fields(EDITION.forms[form_id], EDITION)
     actual = {name: field_kind(f) for name, f in fields.items()}
     assert actual == declared
+    radios = radio_groups(layout(EDITION.forms[form_id], EDITION))
     for name, f in fields.items():
         assert f.get("/TU"), f"{form_id}: field {name} has no label for screen readers"
+        if name in radios:  # a chosen button exports its option id (ja/delvis/nei, a/b …)
+            label, values = radios[name]
+            assert str(f["/TU"]) == label
+            assert set(f["/_States_"]) - {"/Off"} == {f"/{v}" for v in values}
     assert path.stat().st_size <= 100 * 1024, f"{form_id}: {path.stat().st_size} bytes"
 
 

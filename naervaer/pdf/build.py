@@ -113,7 +113,8 @@ def plan(
                 return Job(key=key, out=out, html=html, base_url=base_url,
                            stylesheets=(str(STYLES / "form.css"),),
                            fillable=variant == "fillable", preview=preview,
-                           group_labels=tuple(sorted(radios.items())))
+                           radio_groups=tuple((n, lab, vals) for n, (lab, vals)
+                                              in sorted(radios.items())))
 
             planned.append(Planned(form_id, variant, out, preview, make))
     if guide and not only:

@@ -12,7 +12,7 @@ from ..edition import Edition, logo_path
 from ..form_model import FormDef
 from ..markup import inline, to_html
 from ..models import STEPS
-from .layout import group_labels, layout
+from .layout import layout, radio_groups
 
 TEMPLATES = FORMS_DIR / "templates"
 STYLES = FORMS_DIR / "styles"
@@ -33,8 +33,10 @@ def logo_url(edition: Edition) -> str | None:
     return path.as_uri() if path else None
 
 
-def form_html(form: FormDef, edition: Edition, fillable: bool) -> tuple[str, dict[str, str]]:
-    """The form's HTML and the labels of its radio groups."""
+def form_html(
+    form: FormDef, edition: Edition, fillable: bool
+) -> tuple[str, dict[str, tuple[str, tuple[str, ...]]]]:
+    """The form's HTML and its radio groups (label and export values)."""
     sections = layout(form, edition)
     html = _env.get_template("form.html").render(
         form=form,
@@ -45,7 +47,7 @@ def form_html(form: FormDef, edition: Edition, fillable: bool) -> tuple[str, dic
         t=edition.t,
         logo=logo_url(edition),
     )
-    return html, group_labels(sections)
+    return html, radio_groups(sections)
 
 
 def guide_html(edition: Edition, **extra: Any) -> str:

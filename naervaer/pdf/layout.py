@@ -186,14 +186,16 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
     return sections
 
 
-def group_labels(sections: list[SectionLayout]) -> dict[str, str]:
-    return {
-        inp.name: inp.group
-        for section in sections
-        for block in section.blocks
-        for inp in block.inputs
-        if inp.kind == "radio" and inp.group
-    }
+def radio_groups(sections: list[SectionLayout]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each radio group: the question it answers and its options' export values, in order."""
+    groups: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for section in sections:
+        for block in section.blocks:
+            for inp in block.inputs:
+                if inp.kind == "radio":
+                    label, values = groups.get(inp.name, (inp.group or inp.label, ()))
+                    groups[inp.name] = (label, values + (inp.value or "",))
+    return groups
 
 
 def declared_fields(form: FormDef, edition: Edition) -> dict[str, Kind]:

@@ -16,13 +16,16 @@ import io
 import pikepdf
 from pikepdf import Array, Name, String
 
+RadioGroups = dict[str, tuple[str, tuple[str, ...]]]
 
-def fix_pdf(raw: bytes, group_labels: dict[str, str] | None = None) -> tuple[bytes, int]:
-    """Apply the fixes; ``group_labels`` names each radio group for screen readers."""
+
+def fix_pdf(raw: bytes, radio_groups: RadioGroups | None = None) -> tuple[bytes, int]:
+    """Apply the fixes. ``radio_groups`` gives each radio group the question it answers
+    (for screen readers) and its buttons' export values (WeasyPrint numbers them 0, 1, …)."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         acroform = pdf.Root.get("/AcroForm")
         if acroform is not None:
-            _fix_fields(pdf, acroform, group_labels or {})
+            _fix_fields(pdf, acroform, radio_groups or {})
         if "/StructTreeRoot" in pdf.Root:
             _scope_table_headers(pdf.Root.StructTreeRoot)
         for page in pdf.pages:
@@ -36,9 +39,7 @@ def fix_pdf(raw: bytes, group_labels: dict[str, str] | None = None) -> tuple[byt
         return out.getvalue(), len(pdf.pages)
 
 
-def _fix_fields(
-    pdf: pikepdf.Pdf, acroform: pikepdf.Dictionary, group_labels: dict[str, str]
-) -> None:
+def _fix_fields(pdf: pikepdf.Pdf, acroform: pikepdf.Dictionary, radios: RadioGroups) -> None:
     default_da = acroform.get("/DA", String("/Helv 0 Tf 0 g"))
     kept = Array()
     for field in acroform.get("/Fields", Array()):
@@ -54,12 +55,35 @@ def _fix_fields(
             for kid in field.get("/Kids", Array()):
                 if "/DA" not in kid:
                     kid.DA = default_da
-            label = group_labels.get(str(field.get("/T", "")))
-            if label and "/Kids" in field:
+            group = radios.get(str(field.get("/T", "")))
+            if group and "/Kids" in field:
+                label, values = group
                 field.TU = String(label)
+                _name_states(field.Kids, values)
         kept.append(field)
     acroform.Fields = kept
     acroform.NeedAppearances = False
+
+
+def _name_states(kids: pikepdf.Array, values: tuple[str, ...]) -> None:
+    """Rename each button's on-state from WeasyPrint's index to its export value (ja, nei …),
+    so a filled form says what was chosen."""
+    if len(kids) != len(values):
+        return
+    for kid, value in zip(kids, values, strict=True):
+        normal = kid.get("/AP", {}).get("/N")
+        if not isinstance(normal, pikepdf.Dictionary):
+            continue
+        states = [k for k in normal.keys() if k != "/Off"]
+        if len(states) != 1 or not value:
+            continue
+        new = Name("/" + value)
+        for appearances in (kid.AP.get("/N"), kid.AP.get("/D")):
+            if isinstance(appearances, pikepdf.Dictionary) and states[0] in appearances:
+                appearances[new] = appearances[states[0]]
+                del appearances[states[0]]
+        if kid.get("/AS") == Name(states[0]):
+            kid.AS = new
 
 
 def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:

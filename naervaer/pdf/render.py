@@ -18,7 +18,8 @@ class Job:
     stylesheets: tuple[str, ...]
     fillable: bool
     preview: Path | None = None  # PNG of page 1, when wanted
-    group_labels: tuple[tuple[str, str], ...] = ()  # radio group name → what it asks
+    # radio groups: (name, what it asks, export values of its buttons in order)
+    radio_groups: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def render(job: Job) -> Done:
         stylesheets=[CSS(filename=s) for s in job.stylesheets], **options
     )
     raw = document.write_pdf(**options)
-    fixed, pages = fix_pdf(raw, dict(job.group_labels))
+    fixed, pages = fix_pdf(raw, {name: (label, values) for name, label, values in job.radio_groups})
     job.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.out.with_suffix(".part")
     tmp.write_bytes(fixed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -181,3 +182,34 @@ def test_tab_order_follows_the_reading_order_of_the_definition(site_dir: Path,
                 if not order or order[-1] != name:
                     order.append(name)
     assert order == declared
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_flattened_text_lands_upright_inside_its_field(site_dir: Path, tmp_path: Path,
+                                                       form_id: str) -> None:
+    """Quirk 3 (flip matrix outside q…Q) would draw flattened values upside down elsewhere."""
+    reader = PdfReader(pdf_path(site_dir, form_id, "fillable"))
+    found = next(((i, a.get_object()) for i, page in enumerate(reader.pages)
+                  for a in page.get("/Annots", [])
+                  if a.get_object().get("/FT") == "/Tx" and not a.get_object().get("/MaxLen")),
+                 None)
+    if found is None:
+        pytest.skip(f"{form_id} has no free-text field")
+    page_index, field = found
+    writer = PdfWriter(clone_from=reader)
+    writer.update_page_form_field_values(writer.pages[page_index], {field["/T"]: "Ødegårdsen"},
+                                         auto_regenerate=False, flatten=True)
+    flat = tmp_path / "flat.pdf"
+    writer.write(flat)
+    n = str(page_index + 1)
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", n, "-l", n, str(flat), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    word = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">'
+                     r"Ødegårdsen<", bbox)
+    assert word, "the flattened value is not on the page"
+    x_min, y_min, y_max = (float(v) for v in word.groups())
+    height = float(reader.pages[page_index].mediabox.height)
+    x1, y1, x2, y2 = (float(v) for v in field["/Rect"])
+    top, bottom = height - max(y1, y2), height - min(y1, y2)
+    assert min(x1, x2) - 1 <= x_min <= max(x1, x2)
+    assert top - 2 <= y_min and y_max <= bottom + 2

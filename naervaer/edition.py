@@ -167,7 +167,7 @@ def load_edition(
     sources += [v for v in forms_loaded.values() if v]
     for model, source in sources:
         resolver.resolve_all(model, source)
-    resolver.resolve_local(settings, settings_source)
+    resolver.resolve_local()
     if resolver.problems:
         raise DataError(resolver.problems)
     if edition.untranslated:
@@ -404,7 +404,7 @@ class Resolver:
                 message = f"ukjent plassholder: {message} (se tabellen i data/README.md)"
             self.problems.append(Problem(file, line, path + (lang,), message))
 
-    def resolve_local(self, settings: Settings, source: MergedSource) -> None:
+    def resolve_local(self) -> None:
         """Texts that came from settings (local measures) are resolved as they are."""
         for measure in self.edition.bank.all_measures():
             if measure.local:

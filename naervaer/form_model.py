@@ -88,14 +88,9 @@ class Table(Base):
     row_labels: list[Option] = []
 
 
-class Signer(F):
-    id: str = Field(pattern=ID)
-    label: Text
-
-
 class Signature(Base):
     type: Literal["signature"]
-    signers: list[Signer] = Field(min_length=1)
+    signers: list[Option] = Field(min_length=1)
     place_date: bool = True
 
 
@@ -107,14 +102,9 @@ class Scale(Base):
     max: int = 10
 
 
-class Card(F):
-    id: str = Field(pattern=ID)
-    label: Text
-
-
 class Cards(Base):
     type: Literal["cards"]
-    cards: list[Card] = []
+    cards: list[Option] = []
     blank: int = Field(default=0, ge=0, le=40)
 
 

@@ -14,6 +14,7 @@ from markupsafe import escape
 from ..edition import Edition
 from ..markup import inline, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
+from . import tools
 from .nav import category_src, guide_src
 
 _env = jinja2.Environment(
@@ -137,11 +138,19 @@ class PageRenderer:
             return self.process_map()
         if name == "law_refs":
             return self.render("law_refs.md")
+        if name == "absence_check":
+            return tools.absence_check(self)
         raise ValueError(name)
 
     # -- process map -----------------------------------------------------------
     def process_map(self) -> str:
         return self.render("process_map.html", process=self.ed.process)
+
+    def plan_builder(self) -> str:
+        return tools.plan_builder(self, self.downloads)
+
+    def tool_url(self, tool: str) -> str:
+        return tools.tool_url(self, tool)
 
     def page_link(self, ref: str) -> str:
         page_id, _, anchor = ref.partition("#")

@@ -149,6 +149,9 @@ class PageRenderer:
     def plan_builder(self) -> str:
         return tools.plan_builder(self, self.downloads)
 
+    def add_anchor(self, measure_id: str) -> str:
+        return tools.add_anchor(measure_id)
+
     def tool_url(self, tool: str) -> str:
         return tools.tool_url(self, tool)
 

@@ -9,11 +9,10 @@ const dataBlock = document.getElementById("nv-absence-data");
 const form = document.getElementById("nv-absence-form");
 
 if (dataBlock && form) {
-  const { rule, words, lang } = JSON.parse(dataBlock.textContent);
+  const { rule, words } = JSON.parse(dataBlock.textContent);
   const result = document.getElementById("nv-absence-result");
   const output = document.getElementById("nv-absence-output");
   const next = document.getElementById("nv-absence-next");
-  const locale = lang === "nn" ? "nn-NO" : "nb-NO";
   const FIELDS = ["weeks", "days", "leaves_early", "skipped_lessons", "school_days"];
 
   const fmt = (text, values) =>
@@ -142,8 +141,8 @@ if (dataBlock && form) {
       nodes.push(paragraph(fmt(words.unclear_hint, { window: unit("week", rule.window_weeks) })));
     }
     if (v.school_days !== null) {
-      const percent = (Math.round((v.days / v.school_days) * 1000) / 10)
-        .toLocaleString(locale, { maximumFractionDigits: 1 });
+      // one decimal, Norwegian decimal comma (Intl may lack nn-NO, so not left to it)
+      const percent = String(Math.round((v.days / v.school_days) * 1000) / 10).replace(".", ",");
       nodes.push(paragraph(fmt(words.percent,
         { percent, days: v.days, school_days: v.school_days }), "nv-absence__percent"));
     }

@@ -27,7 +27,9 @@ if (dataBlock && panel) {
   const fallback = document.getElementById("nv-plan-fallback");
   const fallbackText = document.getElementById("nv-plan-fallback-text");
   const jump = document.getElementById("nv-plan-jump");
-  const AGREED = ["delmal", "ansvar", "frist"];
+  const R = D.roles; // the table's column ids: measure, subgoal, responsible, deadline
+  const AGREED = [R.subgoal, R.responsible, R.deadline];
+  const control = (node, col) => node.querySelector(`[data-col="${col}"]`);
   const buttons = new Map();
   let serial = 0;
 
@@ -36,7 +38,7 @@ if (dataBlock && panel) {
   const say = (text) => { status.textContent = text; };
   const items = () => Array.from(list.children);
   const find = (id) => items().find((node) => node.dataset.measure === id);
-  const valueOf = (node, col) => node.querySelector(`[data-col="${col}"]`).value.trim();
+  const valueOf = (node, col) => control(node, col).value.trim();
   const hiddenSuffix = (id) => {
     const span = document.createElement("span");
     span.className = "nv-visually-hidden";
@@ -91,21 +93,21 @@ if (dataBlock && panel) {
     node.querySelector(".nv-plan__heading").textContent = `${D.measure} ${id}`;
     node.querySelector(".nv-plan__text").textContent = info.text;
     for (const label of node.querySelectorAll("label[data-for]")) {
-      const control = node.querySelector(`[data-col="${label.dataset.for}"]`);
-      control.id = `nv-plan-${n}-${label.dataset.for}`;
-      label.htmlFor = control.id;
+      const field = control(node, label.dataset.for);
+      field.id = `nv-plan-${n}-${label.dataset.for}`;
+      label.htmlFor = field.id;
     }
     const datalist = node.querySelector("datalist");
-    datalist.id = `nv-plan-${n}-ansvar-forslag`;
+    datalist.id = `nv-plan-${n}-${R.responsible}-list`;
     for (const actor of info.actors) {
       if (!D.actors[actor]) continue;
       const option = document.createElement("option");
       option.value = D.actors[actor];
       datalist.append(option);
     }
-    node.querySelector('[data-col="ansvar"]').setAttribute("list", datalist.id);
-    node.querySelector(".nv-plan__error").id = `nv-plan-${n}-frist-feil`;
-    const deadline = node.querySelector('[data-col="frist"]');
+    control(node, R.responsible).setAttribute("list", datalist.id);
+    node.querySelector(".nv-plan__error").id = `nv-plan-${n}-${R.deadline}-error`;
+    const deadline = control(node, R.deadline);
     deadline.addEventListener("change", () => checkDate(deadline));
     for (const button of node.querySelectorAll("button[data-action]")) {
       button.append(hiddenSuffix(id));
@@ -182,14 +184,14 @@ if (dataBlock && panel) {
     for (const el of panel.querySelectorAll("[data-field]")) out[el.dataset.field] = el.value.trim();
     items().forEach((node, i) => {
       const row = D.rows[i];
-      out[row.tiltak] = `${node.dataset.measure} ${measure(node.dataset.measure).text}`;
+      out[row[R.measure]] = `${node.dataset.measure} ${measure(node.dataset.measure).text}`;
       for (const col of AGREED) out[row[col]] = valueOf(node, col);
     });
     return out;
   }
 
   function datesOk() {
-    const bad = items().map((node) => node.querySelector('[data-col="frist"]'))
+    const bad = items().map((node) => control(node, R.deadline))
       .filter((input) => !checkDate(input));
     if (bad.length) {
       say(W.err_dates);

@@ -92,7 +92,6 @@ def absence_check(r: PageRenderer) -> str:
     report = next((s for s in report_page.all_sections() if s.id == REPORT_SECTION), None)
     data = {
         "rule": rule.data() | {"max_weeks": MAX_WEEKS},
-        "lang": r.ed.lang,
         "words": words(r, "check.", CHECK_SAYS),
     }
     return r.render(
@@ -114,8 +113,10 @@ def absence_check(r: PageRenderer) -> str:
 # address bar at once. Leaving the page with a plan in it asks first (``beforeunload``).
 
 PLAN_FORM = "avtale-foresatte-skole"
-# the measures table's columns the builder fills: the measure itself and what is agreed
-PLAN_COLUMNS = ("tiltak", "delmal", "ansvar", "frist")
+# the measures table's columns the builder fills, by what they hold (ids in the form)
+PLAN_ROLES = {"measure": "tiltak", "subgoal": "delmal", "responsible": "ansvar",
+              "deadline": "frist"}
+PLAN_COLUMNS = tuple(PLAN_ROLES.values())
 AGREEMENT_TYPES = ("text", "textarea", "date")  # the agreement's other fields (not signatures)
 PLAN_SAYS = ("chosen", "add", "remove_from", "added", "removed", "moved", "limit", "working",
              "done", "copied", "copy_fallback", "nothing", "err_", "jump")  # plan.* in the module
@@ -169,6 +170,7 @@ def plan_builder(r: PageRenderer, downloads: Any) -> str:
         "rows": rows,
         "fields": [inp.name for inp in fields],
         "columns": {c.id: str(c.label) for c in columns},
+        "roles": PLAN_ROLES,
         "actors": responsible_suggestions(r),
         "measure": r.t("measure.label"),
         "add_anchor": add_anchor(""),
@@ -176,6 +178,6 @@ def plan_builder(r: PageRenderer, downloads: Any) -> str:
     }
     return r.render(
         "plan_builder.html", form=form, fields=fields, columns={c.id: c for c in columns},
-        has_pdf=fillable is not None,
+        has_pdf=fillable is not None, roles=PLAN_ROLES,
         data=json_script("nv-plan-data", data), module=module_tag(r, "plan-builder"),
     )

@@ -29,6 +29,7 @@ How the ranges are read, and why:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -78,3 +79,20 @@ def absence_rule(settings: Settings) -> AbsenceRule:
         ),
         contact_after_days=settings.deadlines.contact_after_days,
     )
+
+
+def rule_lines(rule: AbsenceRule, t: Callable[[str], str]) -> list[str]:
+    """The rule as the check reads it, one sentence per threshold, with the range the
+    settings give where it is one (``t`` gives the edition's words from data/ui.yaml)."""
+    lines = []
+    for th in rule.thresholds:
+        if th.key == "days":
+            text = t("check.rule_days").format(days=th.at_least, weeks=rule.window_weeks)
+            if rule.weeks_is_range:
+                text += " " + t("check.from_range_weeks").format(range=rule.weeks_setting)
+        else:
+            text = t(f"check.rule_{th.key}").format(n=th.at_least, weeks=rule.window_weeks)
+            if th.is_range:
+                text += " " + t("check.from_range_times").format(range=th.setting)
+        lines.append(text + ".")
+    return lines

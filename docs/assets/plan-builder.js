@@ -32,6 +32,7 @@ if (dataBlock && panel) {
   const control = (node, col) => node.querySelector(`[data-col="${col}"]`);
   const buttons = new Map();
   let serial = 0;
+  let planInView = false;
 
   const fmt = (text, values) =>
     text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
@@ -172,7 +173,8 @@ if (dataBlock && panel) {
       button.closest(".nv-measure").classList.toggle("nv-measure--chosen", chosen);
     }
     if (jump) {
-      jump.hidden = all.length === 0;
+      // a way back to the plan while the reader is down in the bank (not over the plan)
+      jump.hidden = all.length === 0 || planInView;
       jump.querySelector("a").textContent = fmt(W.jump, { n: all.length });
       document.documentElement.classList.toggle("nv-plan-has-jump", all.length > 0);
     }
@@ -300,6 +302,12 @@ if (dataBlock && panel) {
     }
   });
   panel.hidden = false;
+  if (jump && "IntersectionObserver" in window) {
+    new IntersectionObserver((entries) => {
+      planInView = entries[0].isIntersecting;
+      update();
+    }).observe(panel);
+  }
   update();
   addFromFragment();
 }

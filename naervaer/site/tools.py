@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..absence import absence_rule
+from ..absence import absence_rule, rule_lines
 from ..edition import absence_check_section
 from ..models import ACTORS, ProcessStep
 
@@ -74,18 +74,7 @@ def process_step(r: PageRenderer, step_id: str) -> ProcessStep:
 
 def absence_check(r: PageRenderer) -> str:
     rule = absence_rule(r.ed.settings)
-    window = rule.window_weeks
-    lines = []
-    for th in rule.thresholds:
-        if th.key == "days":
-            text = r.t("check.rule_days", days=th.at_least, weeks=window)
-            if rule.weeks_is_range:
-                text += " " + r.t("check.from_range_weeks", range=rule.weeks_setting)
-        else:
-            text = r.t(f"check.rule_{th.key}", n=th.at_least, weeks=window)
-            if th.is_range:
-                text += " " + r.t("check.from_range_times", range=th.setting)
-        lines.append(text + ".")
+    lines = rule_lines(rule, r.ed.t)
     steps = {key: process_step(r, step_id) for key, step_id in NEXT_STEPS.items()}
     page_id, _ = absence_check_section(r.ed.guide) or ("", "")
     report_page = r.ed.guide[page_id]

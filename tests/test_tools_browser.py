@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,15 @@ def ends(setting: str) -> tuple[int, int]:
 
 def plain(text: object) -> str:
     return " ".join(str(text).split())
+
+
+def wait_until(page, expression: str, timeout: float = 15) -> None:  # type: ignore[no-untyped-def]
+    """Poll ``expression`` (page.wait_for_function would need 'unsafe-eval', which the
+    site's CSP rightly forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
 
 
 def axe_violations(page) -> list:  # type: ignore[no-untyped-def]
@@ -204,8 +214,8 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:  # t
     link = page.locator(f"li[data-id='{first.id}'] > .nv-measure__plan a")
     assert link.inner_text().startswith(t("plan.add"))
     link.click()
-    page.wait_for_function("document.getElementById('nv-plan-list').children.length === 1")
-    page.wait_for_function("location.hash === ''")  # the measure ID left the address bar
+    wait_until(page, "document.getElementById('nv-plan-list').children.length === 1")
+    wait_until(page, "location.hash === ''")  # the measure ID left the address bar
     assert plan_order(page) == [first.id]
     assert page.evaluate("document.activeElement.textContent") == f"{t('measure.label')} {first.id}"
     # hidden measures stay hidden, local measures are there
@@ -286,8 +296,7 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:  # t
     assert not fired[1:]
     path = downloads / f"{ed.lang}-{FORM}.pdf"
     download.save_as(path)
-    page.wait_for_function("document.getElementById('nv-plan-status').textContent.length > 0 && "
-                           "!document.getElementById('nv-plan-download').disabled")
+    wait_until(page, "!document.getElementById('nv-plan-download').disabled")
     assert page.inner_text("#nv-plan-status") == t("plan.done").format(file=f"{FORM}-utfylt.pdf")
     fields = {name: f.get("/V") for name, f in PdfReader(io.BytesIO(path.read_bytes()))
               .get_fields().items()}

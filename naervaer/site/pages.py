@@ -149,6 +149,8 @@ class PageRenderer:
     def plan_builder(self) -> str:
         return tools.plan_builder(self, self.downloads)
 
+    plan_anchor = tools.PLAN_ANCHOR
+
     def add_anchor(self, measure_id: str) -> str:
         return tools.add_anchor(measure_id)
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 NEXT_STEPS = {"contact": "kontakt-hjemmet", "mapping": "kartlegging",
               "meeting": "samarbeidsmote-1"}
 REPORT_SECTION = "naar-grensen-er-naadd"  # «Hva skjer når en grense er nådd?»
+PLAN_ANCHOR = "lag-en-plan"  # the id of the plan builder's heading on the overview
 MAX_WEEKS = 52  # longest period the check accepts
 CHECK_SAYS = ("err_", "verdict_", "status_", "crit_", "unclear_hint", "percent", "caution",
               "next_see", "day_", "week_", "time_")  # check.* words the module uses
@@ -59,9 +60,6 @@ def tool_url(r: PageRenderer, tool: str) -> str:
     if tool == "plan_builder":
         return r.url("tiltak/index.md", PLAN_ANCHOR)
     raise ValueError(tool)
-
-
-PLAN_ANCHOR = "lag-en-plan"
 
 
 def process_step(r: PageRenderer, step_id: str) -> ProcessStep:
@@ -157,7 +155,6 @@ def plan_builder(r: PageRenderer, downloads: Any) -> str:
         "pdf": r.url(fillable.dest) if fillable else None,
         "filename": f"{PLAN_FORM}-utfylt.pdf",
         "rows": rows,
-        "fields": [inp.name for inp in fields],
         "columns": {c.id: str(c.label) for c in columns},
         "roles": PLAN_ROLES,
         "actors": responsible_suggestions(r),

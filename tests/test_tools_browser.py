@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
 from naervaer.edition import Edition, load_edition
@@ -43,7 +44,12 @@ def wait_until(page, expression: str, timeout: float = 15) -> None:  # type: ign
     """Poll ``expression`` (page.wait_for_function would need 'unsafe-eval', which the
     site's CSP rightly forbids)."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
+    while True:
+        try:
+            if page.evaluate(expression):
+                return
+        except PlaywrightError:  # e.g. the page is still navigating
+            pass
         assert time.monotonic() < deadline, f"timed out waiting for {expression}"
         page.wait_for_timeout(50)
 
@@ -214,6 +220,7 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:  # t
     link = page.locator(f"li[data-id='{first.id}'] > .nv-measure__plan a")
     assert link.inner_text().startswith(t("plan.add"))
     link.click()
+    page.wait_for_url(re.compile(r"/tiltak/index\.html"))
     wait_until(page, "document.getElementById('nv-plan-list').children.length === 1")
     wait_until(page, "location.hash === ''")  # the measure ID left the address bar
     assert plan_order(page) == [first.id]

@@ -47,6 +47,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "less_than": {"nb": "mindre enn", "nn": "mindre enn"},
     "too_short": {"nb": "for kort: forventet minst {n} element(er)",
                   "nn": "for kort: venta minst {n} element"},
+    "text_too_short": {"nb": "for kort: forventet minst {n} tegn, fikk {given}",
+                       "nn": "for kort: venta minst {n} teikn, fekk {given}"},
     "unknown_type": {"nb": "ukjent type «{tag}»", "nn": "ukjend type «{tag}»"},
     "allowed_types": {"nb": " – tillatte typer: {types}", "nn": " – tillatne typar: {types}"},
     "missing_type": {"nb": "mangler «type»: hvilken type felt er dette?",

@@ -179,6 +179,15 @@ class Settings(S):
         "Lenke til tilgjengelighetserklæringen (f.eks. på uustatus.no).",
         "Lenkje til tilgjengeerklæringa (t.d. på uustatus.no).",
         default=None, pattern=r"^https://")
+    # -- the editors' page (issue 14) ---------------------------------------------------------
+    editor_page: bool = doc(
+        "true tar med siden «Lag en lokal versjon» (for redaktører: slik lager og publiserer "
+        "man en egen utgave). Standard er false: en kommunes utgave er for ansatte og "
+        "foresatte, som ellers kunne lest standardverdiene i tabellen der som lokale regler.",
+        "true tek med sida «Lag ein lokal versjon» (for redaktørar: slik lagar og publiserer "
+        "ein ei eiga utgåve). Standard er false: utgåva til ein kommune er for tilsette og "
+        "føresette, som elles kunne lese standardverdiane i tabellen der som lokale reglar.",
+        default=False)
 
     @field_validator("colour")
     @classmethod

@@ -11,10 +11,14 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from .. import ROOT
 from ..edition import Edition
 from ..markup import inline, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
 from .nav import category_src, guide_src
+
+# the settings-only repository example shown on the editors' page (tests run its commands)
+PUBLISH_WORKFLOW = ROOT / "examples" / "publish" / ".github" / "workflows" / "publiser.yml"
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -206,6 +210,14 @@ class PageRenderer:
     def host_example(self) -> str:
         name = self.ed.settings.municipality.lower().split()[0]
         return f"{name}.kommune.no"
+
+    def publish_workflow(self) -> str:
+        """The example GitHub workflow (examples/publish/), as the file has it, without its
+        comments (they are in bokmål; the page explains it in the edition's målform)."""
+        text = PUBLISH_WORKFLOW.read_text(encoding="utf-8")
+        lines = [re.sub(r"\s+#\s.*$", "", line) for line in text.splitlines()
+                 if not line.lstrip().startswith("#")]
+        return "\n".join(lines).strip()
 
     def info_page(self, name: str) -> str:
         return self.render(f"info_{name}.md")

@@ -22,7 +22,7 @@ from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
 from .errors import DataError, Problem
 from .form_model import FormDef
 from .messages import msg
-from .models import GuidePage, LawRef, LawRefs, Measure, MeasureBank, ProcessMap, UiStrings
+from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
 from .settings import Settings, overlay
 from .text import Lang, Text, plain
 from .validation import validate
@@ -115,7 +115,7 @@ def load_edition(
             return None
 
     bank_loaded = load(data_dir / "measures.yaml", MeasureBank)
-    law_loaded = load(data_dir / "law.yaml", LawRefs)
+    law_loaded = load(data_dir / "law.yaml", LawData)
     ui_loaded = load(data_dir / "ui.yaml", UiStrings)
     process_loaded = load(data_dir / "process.yaml", ProcessMap)
     guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((data_dir / "guide").glob("*.yaml"))}
@@ -126,7 +126,9 @@ def load_edition(
 
     bank, bank_source = bank_loaded
     problems += check_bank(bank, bank_source)
-    law = {ref.id: ref for ref in law_loaded[0].root}
+    law_data, law_source = law_loaded
+    problems += [law_source.problem(path, text) for path, text in law_data.link()]
+    law = {ref.id: ref for ref in law_data.refs}
     guide: dict[str, GuidePage] = {}
     for page_id, loaded in guide_loaded.items():
         assert loaded
@@ -375,8 +377,7 @@ class Resolver:
         ref = self.edition.law.get(ref_id)
         if ref is None:
             raise KeyError(f"lovhenvisningen «{ref_id}» finnes ikke i data/law.yaml")
-        act = ref.act if isinstance(ref.act, str) else ref.act.raw(self.edition.lang)
-        label = f"{act} {ref.section}".strip()
+        label = f"{ref.act_name.raw(self.edition.lang)} {ref.section}"
         return f"[{label}]({ref.url})"
 
     def render(self, raw: str) -> str:

@@ -64,6 +64,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "4,5:1 (velg en mørkere farge)",
         "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
               "4,5:1 (vel ein mørkare farge)"},
+    # issue 9: wellbeing_plan
+    "plan_incomplete": {
+        "nb": "skriv både navnet på planen (name) og lenken til den (url), eller ingen av dem; "
+              "vedlegget (appendix) krever navn og lenke",
+        "nn": "skriv både namnet på planen (name) og lenkja til han (url), eller ingen av dei; "
+              "vedlegget (appendix) krev namn og lenkje"},
 }
 
 

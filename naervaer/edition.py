@@ -21,6 +21,7 @@ from pydantic import BaseModel, RootModel
 from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
 from .errors import DataError, Problem
 from .form_model import FormDef
+from .language import check_settings_file
 from .messages import msg
 from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
 from .settings import Settings, overlay
@@ -172,11 +173,23 @@ def load_edition(
     resolver.resolve_local()
     if resolver.problems:
         raise DataError(resolver.problems)
+    warn_local_language(file, data_dir, lang)
     if edition.untranslated:
         log.warning(
             "%d tekster mangler %s og vises på bokmål", len(edition.untranslated), lang
         )
     return edition
+
+
+def warn_local_language(file: Path, data_dir: Path, lang: Lang) -> list[str]:
+    """Spelling and house style of the editors' own texts in the settings file: logged as
+    warnings, never a failed build (the project's own texts are held to it by the tests)."""
+    if file.resolve() == DEFAULT_SETTINGS.resolve():
+        return []
+    warnings = [f.describe(lang) for f in check_settings_file(file, data_dir)]
+    for warning in warnings:
+        log.warning(msg("language_warning", lang, finding=warning))
+    return warnings
 
 
 def check_bank(bank: MeasureBank, source: Source) -> list[Problem]:

@@ -41,6 +41,10 @@ NOT_PROSE = frozenset({
 })
 
 
+# settings keys that hold names (of the municipality, its services and systems)
+NAME_KEYS = frozenset({"municipality", "short", "name", "absence_system", "reporting_channel"})
+
+
 @dataclass(frozen=True)
 class Snippet:
     """One text in one målform, and where it sits."""
@@ -64,10 +68,18 @@ class Finding:
     kind: str  # "spelling" | "style"
     prefer: str = ""
 
-    def __str__(self) -> str:
+    def describe(self, lang: Lang = "nb") -> str:
+        """The finding for a person, in their målform, with file, line, key path and word."""
+        from .messages import msg
+
         if self.kind == "style":
-            return f"{self.snippet.where}: «{self.word}» – husstil: skriv «{self.prefer}»"
-        return f"{self.snippet.where}: ukjent ord «{self.word}»"
+            what = msg("style_word", lang, word=self.word, prefer=self.prefer)
+        else:
+            what = msg("unknown_word", lang, word=self.word)
+        return f"{self.snippet.where}: {what}"
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 # --- finding the texts ---------------------------------------------------------------------
@@ -134,7 +146,7 @@ def described_texts(schema: dict[str, Any], file: Path) -> Iterator[Snippet]:
 def project_texts(root: Path) -> list[Snippet]:
     """Every nb/nn text of the project: data, forms, example editions, settings, messages."""
     from .messages import MESSAGES
-    from .settings import Settings
+    from .settings import editor_schema
 
     snippets: list[Snippet] = []
     for pattern in ("data/**/*.yaml", "data/**/*.yml", "forms/*.yaml"):
@@ -146,7 +158,7 @@ def project_texts(root: Path) -> list[Snippet]:
                 snippets += texts_in(source)
     for file in sorted(root.glob("editions/*.yml")):
         snippets += settings_texts(load_yaml(file))
-    snippets += described_texts(Settings.model_json_schema(), root / "naervaer" / "settings.py")
+    snippets += described_texts(editor_schema(), root / "naervaer" / "settings.py")
     messages = root / "naervaer" / "messages.py"
     for key, texts in MESSAGES.items():
         for lang, text in texts.items():
@@ -173,12 +185,12 @@ def strip_markup(text: str) -> str:
     return text
 
 
-def words(text: str) -> list[str]:
+def words(text: str, stripped: bool = False) -> list[str]:
     """The words of a text: markup stripped; abbreviations keep their dots (``t.d.``);
     an elided first part keeps its dash (``løysings-`` in «løysings- og meistringsstrategiar»).
     """
     found = []
-    for match in _WORD.finditer(strip_markup(text)):
+    for match in _WORD.finditer(text if stripped else strip_markup(text)):
         word = match.group()
         core = word.rstrip(".-")
         if "." not in core:
@@ -223,11 +235,16 @@ class Checker:
 
     def __init__(self, data_dir: Path):
         self.known: dict[Lang, set[str]] = {}
+        self.phrases: dict[Lang, list[str]] = {}
         for lang in LANGS:
             file = data_dir / f"words-{lang}.txt"
             lines = file.read_text(encoding="utf-8").splitlines() if file.exists() else []
-            self.known[lang] = {
-                w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")}
+            entries = [w.split("#")[0].strip() for w in lines if not w.lstrip().startswith("#")]
+            # «a quoted title»: these exact words are exempt (titles of works in the other
+            # målform or in English, cited as published)
+            self.phrases[lang] = [w[1:-1] for w in entries if w.startswith("«") and
+                                  w.endswith("»")]
+            self.known[lang] = {w for w in entries if w and not w.startswith("«")}
         self.style: dict[Lang, list[StyleRule]] = {lang: [] for lang in LANGS}
         style_file = data_dir / "style.yaml"
         if style_file.exists():
@@ -243,46 +260,61 @@ class Checker:
     def is_listed(self, word: str, lang: Lang) -> bool:
         known = self.known[lang]
         core = word.rstrip("-")
-        if word in known or core in known or core.lower() in known:
-            return True
-        # a dashed compound passes when its listed/known parts do (checked part by part)
-        return False
+        return word in known or core in known or core.lower() in known
 
-    def check(self, snippets: Iterable[Snippet], spelling: bool = True) -> list[Finding]:
-        snippets = list(snippets)
+    def check(self, snippets: Iterable[Snippet], spelling: bool = True,
+              known: Iterable[str] = ()) -> list[Finding]:
+        """Style findings for every text; spelling findings (one Hunspell process per målform)
+        for every word that neither Hunspell nor the word list knows. A dashed compound
+        (``PDF-filer``) passes when Hunspell knows it whole or knows or lists each part."""
         findings: list[Finding] = []
         per_lang: dict[Lang, dict[str, list[Snippet]]] = {lang: {} for lang in LANGS}
         for snippet in snippets:
-            plain = strip_markup(snippet.text)
+            plain = re.sub(r"\s+", " ", strip_markup(snippet.text))
+            for phrase in self.phrases[snippet.lang]:
+                plain = plain.replace(phrase, " ")
             for rule in self.style[snippet.lang]:
                 for match in rule.avoid.finditer(plain):
                     findings.append(Finding(snippet, match.group(), "style", rule.prefer))
             if spelling:
-                for word in words(snippet.text):
+                for word in words(plain, stripped=True):
                     per_lang[snippet.lang].setdefault(word, []).append(snippet)
-        if spelling:
-            for lang, where in per_lang.items():
-                candidates = {self._hunspell_form(w) for w in where if not self.is_listed(w, lang)}
-                candidates.discard("")
-                unknown = unknown_to_hunspell(lang, frozenset(candidates))
-                for word, places in where.items():
-                    form = self._hunspell_form(word)
-                    if form in unknown and not self.is_listed(word, lang):
-                        seen = set()
-                        for snippet in places:
-                            if snippet not in seen:
-                                seen.add(snippet)
-                                findings.append(Finding(snippet, word, "spelling"))
+        if not spelling:
+            return findings
+        for lang, where in per_lang.items():
+            extra = set(known)
+            todo = [w for w in where if not self.is_listed(w, lang) and w not in extra]
+            candidates = {f for w in todo for f in self._hunspell_forms(w) + self._parts(w)}
+            unknown = unknown_to_hunspell(lang, frozenset(candidates))
+
+            for word in todo:
+                if not self._known(word, lang, unknown):
+                    for snippet in dict.fromkeys(where[word]):
+                        findings.append(Finding(snippet, word, "spelling"))
         return findings
 
+    def _known(self, word: str, lang: Lang, unknown: frozenset[str]) -> bool:
+        if any(f not in unknown for f in self._hunspell_forms(word)):
+            return True
+        parts = self._parts(word)
+        return bool(parts) and all(self.is_listed(p, lang) or p not in unknown for p in parts)
+
     @staticmethod
-    def _hunspell_form(word: str) -> str:
-        """What Hunspell is asked: an elided first part is asked without its dash; an
-        elided linking -s (``løysings-``) is asked as the bare word."""
+    def _parts(word: str) -> tuple[str, ...]:
+        core = word.strip("-")
+        if "-" not in core or "." in core:
+            return ()
+        return tuple(p for p in core.split("-") if len(p) > 1)
+
+    @staticmethod
+    def _hunspell_forms(word: str) -> tuple[str, ...]:
+        """What Hunspell is asked; the word passes when it knows one of them. An elided
+        first part (``løysings-`` in «løysings- og meistringsstrategiar») is asked without
+        its dash, and without a linking -s."""
         if word.endswith("-"):
             core = word[:-1]
-            return core[:-1] if core.endswith("s") and len(core) > 4 else core
-        return word
+            return (core, core[:-1]) if core.endswith("s") and len(core) > 4 else (core,)
+        return (word,)
 
 
 def check_settings_file(file: Path, data_dir: Path) -> list[Finding]:
@@ -294,4 +326,11 @@ def check_settings_file(file: Path, data_dir: Path) -> list[Finding]:
         source = load_yaml(file)
     except Exception:  # the settings loader reports broken files; not this check's job
         return []
-    return Checker(data_dir).check(settings_texts(source))
+    snippets = settings_texts(source)
+    # the names the municipality gives (itself, its services, systems) are its own words:
+    # their spelling is not checked, and other texts may use them
+    names = [s for s in snippets if any(k in NAME_KEYS for k in s.path[-2:])]
+    own_words = {w for s in names for w in words(s.text)}
+    others = [s for s in snippets if s not in names]
+    checker = Checker(data_dir)
+    return checker.check(names, spelling=False) + checker.check(others, known=own_words)

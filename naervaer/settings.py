@@ -55,7 +55,7 @@ class Concern(S):
                             "Eleven kjem, men forlèt skulen så mange gonger, t.d. «2–3».",
                             pattern=RANGE)
     skipped_lessons: str = doc("Eleven uteblir fra enkelttimer så mange ganger, f.eks. «2–3».",
-                               "Eleven uteblir frå einskildtimar så mange gonger, t.d. «2–3».",
+                               "Eleven blir borte frå enkelttimar så mange gonger, t.d. «2–3».",
                                pattern=RANGE)
 
 
@@ -113,7 +113,7 @@ class LocalMeasure(S):
                               "kommune.", "Kven gjer tiltaket: skole, hjem, elev, ppt, helse, "
                               "barnevern, kommune.", min_length=1)
     decision: bool = doc("true hvis tiltaket krever sakkyndig vurdering og enkeltvedtak.",
-                         "true viss tiltaket krev sakkunnig vurdering og einskildvedtak.",
+                         "true viss tiltaket krev sakkunnig vurdering og enkeltvedtak.",
                          default=False)
 
 
@@ -270,6 +270,9 @@ def editor_schema() -> dict[str, Any]:
         schema["$defs"][name]["required"] = [
             key for key, f in model.model_fields.items() if f.is_required()
         ]
+    # issue 9: editors read the schema, so the text type is explained in Norwegian too
+    schema["$defs"]["Text"]["description"] = "Tekst på bokmål (nb) og nynorsk (nn)."
+    schema["$defs"]["Text"]["description_nn"] = "Tekst på bokmål (nb) og nynorsk (nn)."
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Nærvær – innstillinger for en lokal utgave"
     return schema

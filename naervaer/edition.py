@@ -21,8 +21,9 @@ from pydantic import BaseModel, RootModel
 from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
 from .errors import DataError, Problem
 from .form_model import FormDef
+from .language import check_settings_file
 from .messages import msg
-from .models import GuidePage, LawRef, LawRefs, Measure, MeasureBank, ProcessMap, UiStrings
+from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
 from .settings import Settings, overlay
 from .text import Lang, Text, plain
 from .validation import validate
@@ -115,7 +116,7 @@ def load_edition(
             return None
 
     bank_loaded = load(data_dir / "measures.yaml", MeasureBank)
-    law_loaded = load(data_dir / "law.yaml", LawRefs)
+    law_loaded = load(data_dir / "law.yaml", LawData)
     ui_loaded = load(data_dir / "ui.yaml", UiStrings)
     process_loaded = load(data_dir / "process.yaml", ProcessMap)
     guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((data_dir / "guide").glob("*.yaml"))}
@@ -126,7 +127,9 @@ def load_edition(
 
     bank, bank_source = bank_loaded
     problems += check_bank(bank, bank_source)
-    law = {ref.id: ref for ref in law_loaded[0].root}
+    law_data, law_source = law_loaded
+    problems += [law_source.problem(path, text) for path, text in law_data.link()]
+    law = {ref.id: ref for ref in law_data.refs}
     guide: dict[str, GuidePage] = {}
     for page_id, loaded in guide_loaded.items():
         assert loaded
@@ -170,11 +173,23 @@ def load_edition(
     resolver.resolve_local()
     if resolver.problems:
         raise DataError(resolver.problems)
+    warn_local_language(file, data_dir, lang)
     if edition.untranslated:
         log.warning(
             "%d tekster mangler %s og vises på bokmål", len(edition.untranslated), lang
         )
     return edition
+
+
+def warn_local_language(file: Path, data_dir: Path, lang: Lang) -> list[str]:
+    """Spelling and house style of the editors' own texts in the settings file: logged as
+    warnings, never a failed build (the project's own texts are held to it by the tests)."""
+    if file.resolve() == DEFAULT_SETTINGS.resolve():
+        return []
+    warnings = [f.describe(lang) for f in check_settings_file(file, data_dir)]
+    for warning in warnings:
+        log.warning(msg("language_warning", lang, finding=warning))
+    return warnings
 
 
 def check_bank(bank: MeasureBank, source: Source) -> list[Problem]:
@@ -375,8 +390,7 @@ class Resolver:
         ref = self.edition.law.get(ref_id)
         if ref is None:
             raise KeyError(f"lovhenvisningen «{ref_id}» finnes ikke i data/law.yaml")
-        act = ref.act if isinstance(ref.act, str) else ref.act.raw(self.edition.lang)
-        label = f"{act} {ref.section}".strip()
+        label = f"{ref.act_name.raw(self.edition.lang)} {ref.section}"
         return f"[{label}]({ref.url})"
 
     def render(self, raw: str) -> str:

@@ -66,6 +66,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "4,5:1 (velg en mørkere farge)",
         "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
               "4,5:1 (vel ein mørkare farge)"},
+    # issue 9: language gate for the editors' own texts (a warning, never an error)
+    "language_warning": {"nb": "språksjekk (bare en advarsel): {finding}",
+                         "nn": "språksjekk (berre ei åtvaring): {finding}"},
+    "unknown_word": {"nb": "ukjent ord «{word}»", "nn": "ukjent ord «{word}»"},
+    "style_word": {"nb": "«{word}» – husstil: skriv «{prefer}»",
+                   "nn": "«{word}» – husstil: skriv «{prefer}»"},
+    # issue 9: wellbeing_plan
+    "plan_incomplete": {
+        "nb": "skriv både navnet på planen og lenken til den, eller ingen av dem; "
+              "vedlegget krever navn og lenke",
+        "nn": "skriv både namnet på planen og lenkja til han, eller ingen av dei; "
+              "vedlegget krev namn og lenkje"},
 }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .models import Actor
@@ -55,7 +55,7 @@ class Concern(S):
                             "Eleven kjem, men forlèt skulen så mange gonger, t.d. «2–3».",
                             pattern=RANGE)
     skipped_lessons: str = doc("Eleven uteblir fra enkelttimer så mange ganger, f.eks. «2–3».",
-                               "Eleven uteblir frå einskildtimar så mange gonger, t.d. «2–3».",
+                               "Eleven blir borte frå enkelttimar så mange gonger, t.d. «2–3».",
                                pattern=RANGE)
 
 
@@ -113,7 +113,7 @@ class LocalMeasure(S):
                               "kommune.", "Kven gjer tiltaket: skole, hjem, elev, ppt, helse, "
                               "barnevern, kommune.", min_length=1)
     decision: bool = doc("true hvis tiltaket krever sakkyndig vurdering og enkeltvedtak.",
-                         "true viss tiltaket krev sakkunnig vurdering og einskildvedtak.",
+                         "true viss tiltaket krev sakkunnig vurdering og enkeltvedtak.",
                          default=False)
 
 
@@ -122,6 +122,34 @@ class LocalText(S):
                        "ID-en til avsnittet i rettleiaren (det som står etter # i adressa).")
     text: LText = doc("Teksten som legges til på slutten av avsnittet.",
                       "Teksten som blir lagd til på slutten av avsnittet.")
+
+
+# --- the municipality's plan for a good psychosocial school environment (issue 9) ---------
+
+
+class WellbeingPlan(S):
+    name: LText | None = doc(
+        "Navnet på kommunens handlingsplan for et godt psykososialt skolemiljø, f.eks. "
+        "«Handlingsplan for et godt psykososialt miljø i skole og SFO». Tom = veilederen "
+        "viser ikke til en slik plan.",
+        "Namnet på handlingsplanen til kommunen for eit godt psykososialt skulemiljø, t.d. "
+        "«Handlingsplan for eit godt psykososialt miljø i skule og SFO». Tom = rettleiaren "
+        "viser ikkje til ein slik plan.", default=None)
+    url: str | None = doc("Lenke til planen (må fylles ut sammen med navnet).",
+                          "Lenkje til planen (må fyllast ut saman med namnet).",
+                          default=None, pattern=r"^https://")
+    appendix: LText | None = doc(
+        "Navnet på vedlegget i planen om tegn på mistrivsel, f.eks. «Vedlegg 2: Tegn på "
+        "mistrivsel». Tom = veilederen viser til planen som helhet.",
+        "Namnet på vedlegget i planen om teikn på mistrivsel, t.d. «Vedlegg 2: Teikn på "
+        "mistrivsel». Tom = rettleiaren viser til planen som heilskap.", default=None)
+
+    @model_validator(mode="after")
+    def name_and_link_together(self) -> WellbeingPlan:
+        if bool(self.name) != bool(self.url) or self.appendix and not self.name:
+            raise PydanticCustomError(
+                "plan_incomplete", "name and url go together; appendix needs them", {})
+        return self
 
 
 class Settings(S):
@@ -154,7 +182,7 @@ class Settings(S):
                            "Grensene for bekymringsfullt fråvær.")
     deadlines: Deadlines = doc("Frister og klokkeslett i rutinene for fravær.",
                                "Fristar og klokkeslett i rutinane for fråvær.")
-    child_welfare: ChildWelfare = doc("Barneverntjenesten og barnevernvakten.",
+    child_welfare: ChildWelfare = doc("Barnevernstjenesten og barnevernvakten.",
                                       "Barnevernstenesta og barnevernvakta.")
     consent_services: list[LText] = doc("Tjenestene som kan krysses av på samtykkeskjemaet, "
                                         "i rekkefølge.", "Tenestene som kan kryssast av på "
@@ -188,6 +216,13 @@ class Settings(S):
         "ein ei eiga utgåve). Standard er false: utgåva til ein kommune er for tilsette og "
         "føresette, som elles kunne lese standardverdiane i tabellen der som lokale reglar.",
         default=False)
+    # --- issue 9: the municipality's plan for the psychosocial school environment ---
+    wellbeing_plan: WellbeingPlan = doc(
+        "Kommunens handlingsplan for et godt psykososialt skolemiljø, som veilederen viser "
+        "til når eleven viser tegn på mistrivsel. Tom = utelatt.",
+        "Handlingsplanen til kommunen for eit godt psykososialt skulemiljø, som rettleiaren "
+        "viser til når eleven viser teikn på mistrivsel. Tom = utelaten.",
+        default_factory=WellbeingPlan)
 
     @field_validator("colour")
     @classmethod
@@ -244,6 +279,9 @@ def editor_schema() -> dict[str, Any]:
         schema["$defs"][name]["required"] = [
             key for key, f in model.model_fields.items() if f.is_required()
         ]
+    # issue 9: editors read the schema, so the text type is explained in Norwegian too
+    schema["$defs"]["Text"]["description"] = "Tekst på bokmål (nb) og nynorsk (nn)."
+    schema["$defs"]["Text"]["description_nn"] = "Tekst på bokmål (nb) og nynorsk (nn)."
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Nærvær – innstillinger for en lokal utgave"
     return schema

@@ -175,6 +175,8 @@ _STRIP = [
     re.compile(r"<[^>]+>"),                                 # HTML tags
     re.compile(r"`[^`]*`"),                                 # code
     re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+"),   # addresses
+    re.compile(r"\S+\.(?:ya?ml|pdf|md|txt|json|svg|png|html)\b"),  # file names
+    re.compile(r"(?<!\w)--?[a-z][\w-]*"),                  # command-line options
 ]
 _WORD = re.compile(r"[^\W\d_]+(?:[-.'’][^\W\d_]+)*\.?-?(?!\w)")
 

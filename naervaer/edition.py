@@ -26,7 +26,7 @@ from .models import GuidePage, LawRef, LawRefs, Measure, MeasureBank, ProcessMap
 from .settings import Settings, overlay
 from .text import Lang, Text, plain
 from .validation import validate
-from .yamlsource import MergedSource, Source, load_yaml
+from .yamlsource import MergedSource, Source, load_settings_yaml, load_yaml
 
 log = logging.getLogger("naervaer")
 
@@ -79,17 +79,14 @@ def load_settings_defaults(lang: Lang, data_dir: Path = DATA_DIR) -> dict[str, A
 
 def load_settings(file: Path, data_dir: Path = DATA_DIR) -> tuple[Settings, MergedSource]:
     defaults = load_yaml(data_dir / "settings-defaults.yml")
-    local = load_yaml(file)
+    # an editor who writes nynorsk gets the messages in nynorsk
+    local, lang = load_settings_yaml(file)
     if local.data is None:
         local.data = {}
     if not isinstance(local.data, dict):
-        raise DataError(
-            [Problem(file, 1, (),
-                     "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)")]
-        )
+        raise DataError([Problem(file, 1, (), msg("expected_settings", lang))], lang)
     merged = MergedSource([defaults, local], overlay(defaults.data, local.data))
-    # an editor who writes nynorsk gets the messages in nynorsk
-    lang: Lang = "nn" if local.data.get("language") == "nn" else "nb"
+    lang = "nn" if local.data.get("language") == "nn" else "nb"
     return validate(Settings, merged, lang=lang), merged
 
 

@@ -17,7 +17,7 @@ from them.
 from __future__ import annotations
 
 import copy
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -28,6 +28,21 @@ from .text import Text
 LText = str | Text
 TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
 RANGE = r"^[0-9]+(–[0-9]+)?$"
+
+
+# -- values in pages and PDFs (issue 9): free text is escaped where it is substituted, the
+# fields marked MARKDOWN keep their formatting but no HTML (naervaer/markup.py), and a value
+# whose form a pattern fixes is only HTML-escaped, so no pattern may admit < > " ' ` or spaces.
+class _Markdown:
+    """Marks a settings field whose value is the editor's markdown."""
+
+    def __repr__(self) -> str:
+        return "MARKDOWN"
+
+
+MARKDOWN = _Markdown()
+MdText = Annotated[LText, MARKDOWN]
+HTTPS = r"^https://[A-Za-z0-9._~:/?#@!$%&+,;=-]+$"
 
 
 def doc(nb: str, nn: str, **kwargs: Any) -> Any:
@@ -99,16 +114,18 @@ class ChildWelfare(Contact):
 
 class PartnerService(S):
     name: str = doc("Navnet på tjenesten.", "Namnet på tenesta.", min_length=2)
-    mandate: LText = doc("Hva tjenesten gjør (mandat). Kan ha avsnitt og lister (markdown).",
+    mandate: MdText = doc("Hva tjenesten gjør (mandat). Kan ha avsnitt og lister (markdown).",
                          "Kva tenesta gjer (mandat). Kan ha avsnitt og lister (markdown).")
-    contact: LText | None = doc("Hvordan man kommer i kontakt med tjenesten.",
-                                "Korleis ein kjem i kontakt med tenesta.", default=None)
+    contact: Annotated[LText | None, MARKDOWN] = doc("Hvordan man kommer i kontakt med "
+                                                     "tjenesten.",
+                                                     "Korleis ein kjem i kontakt med "
+                                                     "tenesta.", default=None)
 
 
 class LocalMeasure(S):
     category: int = doc("Kategorien (1–12) tiltaket hører til.",
                         "Kategorien (1–12) tiltaket høyrer til.", ge=1, le=12)
-    text: LText = doc("Teksten til tiltaket.", "Teksten til tiltaket.")
+    text: MdText = doc("Teksten til tiltaket.", "Teksten til tiltaket.")
     actors: list[Actor] = doc("Hvem gjør tiltaket: skole, hjem, elev, ppt, helse, barnevern, "
                               "kommune.", "Kven gjer tiltaket: skole, hjem, elev, ppt, helse, "
                               "barnevern, kommune.", min_length=1)
@@ -120,7 +137,7 @@ class LocalMeasure(S):
 class LocalText(S):
     section: str = doc("ID-en til avsnittet i veilederen (det som står etter # i adressen).",
                        "ID-en til avsnittet i rettleiaren (det som står etter # i adressa).")
-    text: LText = doc("Teksten som legges til på slutten av avsnittet.",
+    text: MdText = doc("Teksten som legges til på slutten av avsnittet.",
                       "Teksten som blir lagd til på slutten av avsnittet.")
 
 
@@ -137,7 +154,7 @@ class WellbeingPlan(S):
         "viser ikkje til ein slik plan.", default=None)
     url: str | None = doc("Lenke til planen (må fylles ut sammen med navnet).",
                           "Lenkje til planen (må fyllast ut saman med namnet).",
-                          default=None, pattern=r"^https://")
+                          default=None, pattern=HTTPS)
     appendix: LText | None = doc(
         "Navnet på vedlegget i planen om tegn på mistrivsel, f.eks. «Vedlegg 2: Tegn på "
         "mistrivsel». Tom = veilederen viser til planen som helhet.",
@@ -170,7 +187,7 @@ class Settings(S):
                                "«https://naervaer.eksempel.kommune.no/».",
                                "Adressa nettstaden blir publisert på, t.d. "
                                "«https://naervaer.eksempel.kommune.no/».",
-                               default=None, pattern=r"^https://")
+                               default=None, pattern=HTTPS)
     pp_service: PpService = doc("PP-tjenesten.", "PP-tenesta.")
     absence_system: str = doc("Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
                               "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",
@@ -202,11 +219,11 @@ class Settings(S):
                                       default=[])
     privacy_statement_url: str | None = doc("Lenke til kommunens personvernerklæring.",
                                             "Lenkje til personvernerklæringa til kommunen.",
-                                            default=None, pattern=r"^https://")
+                                            default=None, pattern=HTTPS)
     accessibility_statement_url: str | None = doc(
         "Lenke til tilgjengelighetserklæringen (f.eks. på uustatus.no).",
         "Lenkje til tilgjengeerklæringa (t.d. på uustatus.no).",
-        default=None, pattern=r"^https://")
+        default=None, pattern=HTTPS)
     # -- the editors' page (issue 14) ---------------------------------------------------------
     editor_page: bool = doc(
         "true tar med siden «Lag en lokal versjon» (for redaktører: slik lager og publiserer "

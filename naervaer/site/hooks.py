@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -64,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise PluginError(exc.report()) from None
     set_edition(ed)
-    config["site_name"] = f"Nærvær – {ed.settings.municipality}"
+    # the theme inserts site_name and site_description as HTML: they are markup here
+    config["site_name"] = Markup("Nærvær – {}").format(ed.s["municipality"])
     config["site_description"] = ed.t("site.description")
     if ed.settings.site_url:
         config["site_url"] = ed.settings.site_url

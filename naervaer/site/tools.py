@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..absence import absence_rule, rule_lines
 from ..edition import absence_check_section
+from ..markup import plain_text
 from ..models import ACTORS, ProcessStep
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def json_script(element_id: str, data: Any) -> Markup:
 def words(r: PageRenderer, prefix: str, only: tuple[str, ...] = ("",)) -> dict[str, str]:
     """The UI strings under ``prefix`` (without it) that start with one of ``only``: what a
     module says itself (words the page shows as HTML are not sent twice)."""
-    return {key[len(prefix):]: r.ed.t(key) for key in r.ed.ui
+    return {key[len(prefix):]: plain_text(r.ed.t(key)) for key in r.ed.ui
             if key.startswith(prefix) and key[len(prefix):].startswith(only)}
 
 
@@ -143,7 +144,8 @@ def responsible_suggestions(r: PageRenderer) -> dict[str, str]:
     PP-service by the short name the edition uses (PPT, PPS …)."""
     out = {}
     for actor in ACTORS:
-        word = r.ed.s["pp_service"]["short"] if actor == "ppt" else r.t(f"actor.{actor}")
+        word = plain_text(r.ed.s["pp_service"]["short"] if actor == "ppt"
+                          else r.t(f"actor.{actor}"))
         out[actor] = word[:1].upper() + word[1:]
     return out
 
@@ -155,10 +157,10 @@ def plan_builder(r: PageRenderer, downloads: Any) -> str:
         "pdf": r.url(fillable.dest) if fillable else None,
         "filename": f"{PLAN_FORM}-utfylt.pdf",
         "rows": rows,
-        "columns": {c.id: str(c.label) for c in columns},
+        "columns": {c.id: plain_text(c.label) for c in columns},
         "roles": PLAN_ROLES,
         "actors": responsible_suggestions(r),
-        "measure": r.t("measure.label"),
+        "measure": plain_text(r.t("measure.label")),
         "add_anchor": add_anchor(""),
         "words": words(r, "plan.", PLAN_SAYS),
     }

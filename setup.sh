@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   poppler-utils qpdf fonts-liberation2 chromium
+  fonts-dejavu-core  # the font for filling forms in the browser (issue 10)
   hunspell hunspell-no)  # language gate (issue 9): tests/test_language.py
 
 missing=()

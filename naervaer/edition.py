@@ -319,7 +319,21 @@ def check_process(
                     path = (kind, i, "forms", j)
                     problems.append(source.problem(path,
                                                    f"fant ikke skjemaet forms/{form_id}.yaml"))
+            for j, tool in enumerate(step.tools):
+                if tool == "absence_check" and not absence_check_section(guide):
+                    path = (kind, i, "tools", j)
+                    problems.append(source.problem(path, "ingen side i veilederen har "
+                                                   "avsnittet med «include: absence_check»"))
     return problems
+
+
+def absence_check_section(guide: dict[str, GuidePage]) -> tuple[str, str] | None:
+    """(page id, section id) of the guide section that holds the absence check, if any."""
+    for page in guide.values():
+        for section in page.all_sections():
+            if section.include == "absence_check":
+                return page.id, section.id
+    return None
 
 
 def check_form_ids(form: FormDef, source: Source) -> list[Problem]:

@@ -26,6 +26,7 @@ class Column(F):
     id: str = Field(pattern=ID)
     label: Text
     width: int | None = Field(default=None, ge=5, le=100, description="percent")
+    lines: int = Field(default=1, ge=1, le=10, description="lines per cell; >1 = multiline")
 
 
 class Base(F):

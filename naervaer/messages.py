@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "4,5:1 (velg en mørkere farge)",
         "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
               "4,5:1 (vel ein mørkare farge)"},
+    "range_order": {"nb": "«{value}» må skrives med det minste tallet først, f.eks. «3–4»",
+                    "nn": "«{value}» må skrivast med det minste talet først, t.d. «3–4»"},
     # issue 9: language gate for the editors' own texts (a warning, never an error)
     "language_warning": {"nb": "språksjekk (bare en advarsel): {finding}",
                          "nn": "språksjekk (berre ei åtvaring): {finding}"},

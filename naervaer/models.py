@@ -68,7 +68,8 @@ class MeasureBank(Strict):
         return next((m for m in self.all_measures() if m.id == measure_id), None)
 
 
-Include = Literal["partner_services", "process_map", "law_refs", "local_text"]
+Include = Literal["partner_services", "process_map", "law_refs", "local_text", "absence_check"]
+Tool = Literal["absence_check", "plan_builder"]  # browser tools a process step can link to
 
 
 class FactUpdate(Strict):
@@ -192,6 +193,7 @@ class ProcessStep(Strict):
     page: str
     forms: list[str] = []
     measures: bool = False
+    tools: list[Tool] = []
 
 
 class ProcessMap(Strict):

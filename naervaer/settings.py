@@ -60,6 +60,20 @@ class PpService(S):
     name: str = doc("Fullt navn på PP-tjenesten.", "Fullt namn på PP-tenesta.", min_length=2)
 
 
+def parse_range(text: str) -> tuple[int, int]:
+    """A count or range from settings as numbers: «3–4» → (3, 4), «2» → (2, 2)."""
+    low, _, high = text.partition("–")
+    return int(low), int(high or low)
+
+
+def ordered_range(value: str) -> str:
+    """A range is written low–high («3–4», not «4–3»)."""
+    low, high = parse_range(value)
+    if low > high:
+        raise PydanticCustomError("range_order", "range {value} is high–low", {"value": value})
+    return value
+
+
 class Concern(S):
     days: int = doc("Antall dager fravær som regnes som bekymringsfullt …",
                     "Talet på dagar fråvær som blir rekna som bekymringsfullt …", ge=1, le=60)
@@ -72,6 +86,8 @@ class Concern(S):
     skipped_lessons: str = doc("Eleven uteblir fra enkelttimer så mange ganger, f.eks. «2–3».",
                                "Eleven blir borte frå enkelttimar så mange gonger, t.d. «2–3».",
                                pattern=RANGE)
+
+    _ordered = field_validator("weeks", "leaves_early", "skipped_lessons")(ordered_range)
 
 
 class Deadlines(S):
@@ -97,6 +113,8 @@ class Deadlines(S):
     deregister_after_months: int = doc("Vurder utskriving etter så mange måneder udokumentert "
                                        "fravær.", "Vurder utskriving etter så mange månader "
                                        "udokumentert fråvær.", ge=1, le=24)
+
+    _ordered = field_validator("send_to_pp_within_weeks", "measure_period_weeks")(ordered_range)
 
 
 class Contact(S):

@@ -3,6 +3,25 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // category pages: each measure links to the plan builder on the overview, which adds it
+  // («Legg til i planen»; the fragment holds the measure's public ID, nothing typed)
+  var plan = document.querySelector("ol.nv-measures[data-plan-href]");
+  if (plan) {
+    Array.prototype.forEach.call(plan.querySelectorAll("li.nv-measure[data-id]"), function (li) {
+      var p = document.createElement("p");
+      var a = document.createElement("a");
+      var more = document.createElement("span");
+      p.className = "nv-measure__plan";
+      a.href = plan.dataset.planHref + li.dataset.id;
+      a.textContent = plan.dataset.planLabel;
+      more.className = "nv-visually-hidden";
+      more.textContent = ": " + plan.dataset.planMeasure + " " + li.dataset.id;
+      a.appendChild(more);
+      p.appendChild(a);
+      var meta = li.querySelector(":scope > .nv-measure__meta");
+      meta.parentNode.insertBefore(p, meta.nextSibling);
+    });
+  }
   var form = document.getElementById("nv-filter");
   var list = document.getElementById("nv-overview");
   if (!form || !list) return;
@@ -12,7 +31,13 @@
   form.hidden = false;
 
   function norm(s) { return (s || "").toLocaleLowerCase("nb"); }
-  items.forEach(function (li) { li.dataset.text = norm(li.textContent); });
+  // what the filter searches: the measure itself, not its «Legg til i planen» control
+  function text(li) {
+    return Array.prototype.map.call(
+      li.querySelectorAll(":scope > .nv-measure__heading, :scope > .nv-measure__text, :scope > .nv-measure__meta, :scope > .nv-measure__links"),
+      function (el) { return el.textContent; }).join(" ");
+  }
+  items.forEach(function (li) { li.dataset.text = norm(text(li)); });
 
   function apply() {
     var q = norm(form.elements.q.value).trim();

@@ -8,6 +8,7 @@ from typing import Any
 import jinja2
 
 from .. import FORMS_DIR
+from ..absence import absence_rule, rule_lines
 from ..edition import Edition, logo_path
 from ..form_model import FormDef
 from ..markup import inline, markup_source, to_html
@@ -54,7 +55,7 @@ def form_html(
 def guide_html(edition: Edition, **extra: Any) -> str:
     return _env.get_template("guide.html").render(
         ed=edition, s=edition.s, t=edition.t, lang=edition.lang, logo=logo_url(edition),
-        steps=STEPS, **extra
+        steps=STEPS, absence_lines=rule_lines(absence_rule(edition.settings), edition.t), **extra
     )
 
 

@@ -145,8 +145,9 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     cells = []
                     for col in f.columns:
                         where = rlabel if f.row_labels else f"{t('form.row')} {rlabel}"
-                        cells.append(Input(f"{base}:{rid}:{col.id}", "text",
-                                           f"{_l(col.label)}, {where}"))
+                        cells.append(Input(f"{base}:{rid}:{col.id}",
+                                           "multiline" if col.lines > 1 else "text",
+                                           f"{_l(col.label)}, {where}", lines=col.lines))
                     block.rows.append({"label": rlabel, "cells": cells})
                     block.inputs += cells
             elif f.type == "signature":

@@ -44,6 +44,14 @@ def cache_dir(edition: Edition) -> Path:
     return base / "pdf" / edition.settings_file.stem
 
 
+def fill_font_file() -> Path:
+    """The font the browser embeds when it fills a PDF with text outside WinAnsi (cached)."""
+    from ..pdf.fonts import fill_font
+
+    base = Path(os.environ.get("NAERVAER_CACHE", ROOT / ".cache"))
+    return fill_font(base / "fonts")
+
+
 def build_pdfs(edition: Edition, workers: int | None = None) -> tuple[Downloads, dict[str, Path]]:
     """Render (or take from cache) every form and the whole-guide PDF.
 

@@ -28,7 +28,8 @@ from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
 from naervaer.site import csp, edition, set_edition
 from naervaer.site.compact import compact_html
-from naervaer.site.build import build_pdfs, set_downloads, swap_into_place, tell
+from naervaer.site.build import (build_pdfs, fill_font_file, set_downloads, swap_into_place,
+                                 tell)
 from naervaer.site.pages import Downloads
 from naervaer.site.links import check_site
 from naervaer.site.nav import build_nav, category_src, guide_src, left_out
@@ -38,6 +39,7 @@ _run: dict[str, Any] = {"command": "build"}
 
 
 EDITION_CSS = "assets/edition.css"
+FILL_FONT = "assets/fonts/form-fill.ttf"  # next to assets/pdf-fill.js, which loads it
 
 
 def edition_css(ed: Any) -> str:
@@ -101,6 +103,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for dest, path in generated.items():
         files.append(File.generated(config, dest, abs_src_path=str(path)))
     files.append(File.generated(config, EDITION_CSS, content=edition_css(edition())))
+    files.append(File.generated(config, FILL_FONT, abs_src_path=str(fill_font_file())))
     logo = logo_path(edition().settings, edition().settings_file)
     if logo is not None:
         files.append(File.generated(config, f"assets/logo{logo.suffix.lower()}",

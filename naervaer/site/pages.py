@@ -15,6 +15,7 @@ from .. import ROOT
 from ..edition import Edition
 from ..markup import as_markup, inline, markup_source, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
+from . import tools
 from .nav import category_src, guide_src
 
 # the settings-only repository example shown on the editors' page (tests run its commands)
@@ -142,11 +143,24 @@ class PageRenderer:
             return self.process_map()
         if name == "law_refs":
             return self.render("law_refs.md")
+        if name == "absence_check":
+            return tools.absence_check(self)
         raise ValueError(name)
 
     # -- process map -----------------------------------------------------------
     def process_map(self) -> str:
         return self.render("process_map.html", process=self.ed.process)
+
+    def plan_builder(self) -> str:
+        return tools.plan_builder(self, self.downloads)
+
+    plan_anchor = tools.PLAN_ANCHOR
+
+    def add_anchor(self, measure_id: str) -> str:
+        return tools.add_anchor(measure_id)
+
+    def tool_url(self, tool: str) -> str:
+        return tools.tool_url(self, tool)
 
     def page_link(self, ref: str) -> str:
         page_id, _, anchor = ref.partition("#")

@@ -1,0 +1,199 @@
+/* Nærvær — fill a fillable PDF in the browser and save it as a file. Nothing leaves the device:
+   the blank PDF, the PDF library and (when needed) a font come from this site; the values stay
+   in memory and end up only in the file the reader saves.
+
+   API (stable; the HTML forms and the plan builder use it):
+
+   fillPdf(pdfUrl, values, options?) → Promise<Uint8Array>
+     pdfUrl   URL of the blank fillable PDF (this site).
+     values   { fieldName: value } with the PDF's field names (`section:field[:row[:col]]`):
+              a string for text fields; for radio groups and combo boxes the export value the
+              PDF declares (e.g. "ja" | "delvis" | "nei", "7"); a boolean for checkboxes.
+              Empty strings, false and missing names leave the field empty.
+     options  { fontUrl?: URL|string }  TrueType font for text that the standard PDF font
+              (WinAnsi: Latin-1 and a few more) cannot show — e.g. Ł, ễ, Cyrillic, Arabic.
+              Default: assets/fonts/form-fill.ttf next to this module.
+     The PDF stays tagged, keeps its title and /Lang, and its fields stay editable (not
+     flattened); each field keeps its own default appearance for later editing in a reader.
+     pdf-lib loads on the first call; fontkit and the font only when a value needs them.
+     Rejects with a FillError whose `code` is
+       "missing-glyphs"  error.chars: characters no available font can show,
+                         error.fields: the field names whose values contain them;
+       "bad-value"       error.fields: values the field cannot take (unknown export value,
+                         text longer than the field's maximum length, wrong type);
+       "unknown-field"   error.fields: names the PDF has no field for;
+       "load"            the library, the font or the PDF could not be loaded.
+
+   saveFile(bytes, filename) → void
+     Offers `bytes` as a downloaded file (application/pdf) named `filename`.
+
+   FillError  the error class above.
+*/
+
+const HERE = import.meta.url;
+const PDF_LIB = new URL("vendor/pdf-lib/pdf-lib.min.js", HERE);
+const FONTKIT = new URL("vendor/fontkit/fontkit.umd.min.js", HERE);
+const DEFAULT_FONT = new URL("fonts/form-fill.ttf", HERE);
+// characters that never need a glyph (line breaks in multi-line fields)
+const NO_GLYPH = new Set([0x0a, 0x0d]);
+
+export class FillError extends Error {
+  constructor(code, message, details = {}) {
+    super(message);
+    this.name = "FillError";
+    this.code = code;
+    this.chars = details.chars || [];
+    this.fields = details.fields || [];
+  }
+}
+
+const scripts = new Map();
+
+/** Load a classic (UMD) script from this site once and return the global it defines. */
+function loadScript(url, globalName) {
+  if (window[globalName]) return Promise.resolve(window[globalName]);
+  if (!scripts.has(url.href)) {
+    scripts.set(url.href, new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = url.href;
+      script.async = true;
+      script.addEventListener("load", () => {
+        if (window[globalName]) resolve(window[globalName]);
+        else reject(new FillError("load", `${url.pathname} defined no ${globalName}`));
+      });
+      script.addEventListener("error", () => {
+        scripts.delete(url.href);
+        script.remove();
+        reject(new FillError("load", `could not load ${url.pathname}`));
+      });
+      document.head.appendChild(script);
+    }));
+  }
+  return scripts.get(url.href);
+}
+
+async function fetchBytes(url) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: "same-origin", cache: "force-cache" });
+  } catch (err) {
+    throw new FillError("load", `could not fetch ${url}: ${err.message}`);
+  }
+  if (!response.ok) throw new FillError("load", `could not fetch ${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Code points of `text` that `charset` (a Set of code points) lacks. */
+function lacking(text, charset) {
+  const out = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    if (!NO_GLYPH.has(cp) && !charset.has(cp) && !out.includes(ch)) out.push(ch);
+  }
+  return out;
+}
+
+function texts(values) {
+  return Object.entries(values).filter(([, v]) => typeof v === "string" && v !== "");
+}
+
+/** Every field's and widget's /DA, so the appearances we draw do not change what a PDF
+    reader uses when the field is edited later (the form's own field font). */
+function rememberDefaultAppearances(form, PDFLib) {
+  const DA = PDFLib.PDFName.of("DA");
+  const kept = [];
+  for (const field of form.getFields()) {
+    const dicts = [field.acroField.dict, ...field.acroField.getWidgets().map((w) => w.dict)];
+    for (const dict of dicts) kept.push([dict, dict.get(DA)]);
+  }
+  return () => {
+    for (const [dict, value] of kept) {
+      if (value === undefined) dict.delete(DA);
+      else dict.set(DA, value);
+    }
+  };
+}
+
+function setValues(form, values, PDFLib) {
+  const unknown = [];
+  const bad = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (value === "" || value === false || value === null || value === undefined) continue;
+    let field;
+    try {
+      field = form.getField(name);
+    } catch (err) {
+      unknown.push(name);
+      continue;
+    }
+    try {
+      if (field instanceof PDFLib.PDFTextField && typeof value === "string") {
+        field.setText(value);
+      } else if (field instanceof PDFLib.PDFCheckBox && value === true) {
+        field.check();
+      } else if ((field instanceof PDFLib.PDFRadioGroup || field instanceof PDFLib.PDFDropdown
+                  || field instanceof PDFLib.PDFOptionList) && typeof value === "string"
+                 && field.getOptions().includes(value)) {
+        field.select(value);
+      } else {
+        bad.push(name);
+      }
+    } catch (err) {
+      bad.push(name);
+    }
+  }
+  if (unknown.length) {
+    throw new FillError("unknown-field", `no such field: ${unknown.join(", ")}`,
+      { fields: unknown });
+  }
+  if (bad.length) {
+    throw new FillError("bad-value", `value not accepted: ${bad.join(", ")}`, { fields: bad });
+  }
+}
+
+export async function fillPdf(pdfUrl, values, options = {}) {
+  const [PDFLib, blank] = await Promise.all([
+    loadScript(PDF_LIB, "PDFLib"), fetchBytes(pdfUrl),
+  ]);
+  const doc = await PDFLib.PDFDocument.load(blank, { updateMetadata: false });
+  const form = doc.getForm();
+  let font = await doc.embedFont(PDFLib.StandardFonts.Helvetica);
+  const standard = new Set(font.getCharacterSet());
+  const filled = texts(values);
+  if (filled.some(([, text]) => lacking(text, standard).length)) {
+    const [fontkit, fontBytes] = await Promise.all([
+      loadScript(FONTKIT, "fontkit"), fetchBytes(options.fontUrl || DEFAULT_FONT),
+    ]);
+    doc.registerFontkit(fontkit);
+    font = await doc.embedFont(fontBytes, { subset: true });
+    const wide = new Set(font.getCharacterSet());
+    const chars = [];
+    const fields = [];
+    for (const [name, text] of filled) {
+      const missing = lacking(text, wide);
+      if (missing.length) fields.push(name);
+      for (const ch of missing) if (!chars.includes(ch)) chars.push(ch);
+    }
+    if (chars.length) {
+      throw new FillError("missing-glyphs", `no glyph for ${chars.join(" ")}`,
+        { chars, fields });
+    }
+  }
+  const restore = rememberDefaultAppearances(form, PDFLib);
+  setValues(form, values, PDFLib);
+  form.updateFieldAppearances(font);
+  restore();
+  return doc.save({ updateFieldAppearances: false });
+}
+
+export function saveFile(bytes, filename) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

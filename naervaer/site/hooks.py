@@ -4,6 +4,8 @@
   settings or data file stops the build with file, line and key path. It sets language,
   site name and navigation from the edition, and points ``site_dir`` at a staging directory.
 * ``on_files`` renders the PDFs (cached by content hash) and adds them to the site.
+* ``on_env`` applies the small, named corrections to the theme's own templates
+  (``theme_fixes.py``: valid HTML and accessible names where the theme has no block).
 * ``on_post_page`` / ``on_post_template`` compact each page and add its
   Content-Security-Policy.
 * ``on_post_build`` writes the CSP header and the external-link report, fails on a broken
@@ -25,7 +27,7 @@ from mkdocs.structure.files import File, Files
 
 from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
-from naervaer.site import csp, edition, set_edition
+from naervaer.site import csp, edition, set_edition, theme_fixes
 from naervaer.site.compact import compact_html
 from naervaer.site.build import build_pdfs, set_downloads, swap_into_place
 from naervaer.site.pages import Downloads
@@ -117,6 +119,11 @@ def check_thin_pages(files: Files) -> None:
     if problems:
         raise PluginError("Tynne sider i docs/ stemmer ikke med dataene:\n  - "
                           + "\n  - ".join(problems))
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Correct the theme's block-less markup as its templates load (theme_fixes.py)."""
+    return theme_fixes.install(env)
 
 
 def finish_html(output: str) -> str:

@@ -1,0 +1,189 @@
+"""Valid to the letter, on every page of both example editions: the W3C Nu HTML Checker
+finds no error, no heading level is skipped, and Lighthouse's accessibility category scores
+1.0 on each kind of page. (axe-core over every page, with Lighthouse's extra rules, is in
+test_quality_browser.py.)
+
+The checkers are pinned in tools/package-lock.json and installed by ./setup.sh."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import CHROMIUM, ROOT, serve
+
+TOOLS = ROOT / "tools"
+VNU = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = TOOLS / "lighthouse-a11y.mjs"
+LIGHTHOUSE_GATHERER = (TOOLS / "node_modules" / "lighthouse" / "core" / "gather" / "gatherers"
+                       / "accessibility.js")
+
+# Lighthouse runs axe-core with the WCAG 2 A/AA tags plus rules it switches on
+# (core/gather/gatherers/accessibility.js in Lighthouse 12.8.2); these are the ones its
+# accessibility score counts. test_quality_browser.py adds them to its axe run over every
+# page, so a page Lighthouse would mark down fails there too; test_lighthouse_rules_are_current
+# keeps this list in step with the pinned Lighthouse.
+LIGHTHOUSE_EXTRA_RULES = (
+    "accesskeys", "aria-allowed-role", "aria-conditional-attr", "aria-deprecated-role",
+    "aria-dialog-name", "aria-prohibited-attr", "aria-text", "aria-treeitem-name",
+    "heading-order", "html-xml-lang-mismatch", "image-redundant-alt", "input-button-name",
+    "link-in-text-block", "meta-viewport", "select-name", "skip-link", "tabindex",
+    "table-duplicate-name", "target-size",
+)
+
+# One page of each kind, as a reader meets them; Lighthouse is slow (seconds a page), so
+# it sees these, while the Nu checker, the heading check and axe see every page.
+PAGE_TYPES = {
+    "start": "index.html",
+    "guide page": "veileder/samarbeidsmote-1.html",
+    "measure category": "tiltak/plan-for-naervaer.html",
+    "measure overview": "tiltak/index.html",
+    "forms page": "skjema/index.html",
+    "process map": "gangen-i-arbeidet.html",
+}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def need(path: Path, what: str) -> None:
+    if not path.exists():
+        pytest.fail(f"{what} is missing ({path}); run ./setup.sh")
+
+
+# -- W3C Nu HTML Checker --------------------------------------------------------------------
+
+def nu_errors(pages: list[Path]) -> list[dict[str, object]]:
+    """All errors the Nu checker finds in ``pages`` — one Java run (it is slow to start)."""
+    need(VNU, "The W3C Nu HTML Checker (tools/node_modules/vnu-jar)")
+    if shutil.which("java") is None:
+        pytest.fail("java is missing; run ./setup.sh (Debian: default-jre-headless)")
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True, text=True, timeout=300,
+    )
+    # vnu writes its JSON report to stderr; exit status 1 means "errors found"
+    report = json.loads(result.stderr or result.stdout)
+    return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+
+
+@pytest.mark.parametrize("edition", ["site_dir", "nn_site_dir"])
+def test_every_page_passes_the_w3c_nu_html_checker(edition: str,
+                                                   request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(edition)
+    pages = html_pages(site)
+    assert len(pages) > 30
+    errors = nu_errors(pages)
+    summary = Counter(
+        f"{str(m.get('url', '')).rsplit(str(site), 1)[-1]}: {m['message']}" for m in errors)
+    assert not errors, "\n".join(f"{n} × {text}" for text, n in summary.most_common(40))
+
+
+def test_the_nu_checker_finds_what_it_should(tmp_path: Path) -> None:
+    """The checker run is real: the markup the theme used to produce is reported."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>x</title></head>'
+        '<body><input type="checkbox" id="t" autocomplete="off"><label for="t" tabindex="">'
+        "t</label><h1>x</h1><h3>y</h3></body></html>", encoding="utf-8")
+    messages = " | ".join(str(m["message"]) for m in nu_errors([page]))
+    assert "tabindex" in messages
+    assert "autocomplete" in messages
+    assert "skipping 1 heading level" in messages
+
+
+# -- heading order --------------------------------------------------------------------------
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[tuple[int, int]] = []  # (level, line)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append((int(tag[1]), self.getpos()[0]))
+
+
+def heading_problems(html: str) -> list[str]:
+    """One h1, first; after it no heading more than one level deeper than the one before."""
+    parser = _Headings()
+    parser.feed(html)
+    levels = parser.levels
+    problems = []
+    if [level for level, _ in levels].count(1) != 1:
+        problems.append(f"{[lv for lv, _ in levels].count(1)} × h1")
+    previous = 0
+    for level, line in levels:
+        if level > previous + 1:
+            problems.append(f"line {line}: h{level} after h{previous or '–'}")
+        previous = level
+    return problems
+
+
+def test_heading_check_sees_a_skipped_level() -> None:
+    assert heading_problems("<h1>a</h1><h2>b</h2><h3>c</h3><h2>d</h2><h3>e</h3>") == []
+    assert heading_problems("<h1>a</h1><h3>b</h3>") == ["line 1: h3 after h1"]
+    assert heading_problems("<h2>a</h2><h3>b</h3>") == ["0 × h1", "line 1: h2 after h–"]
+
+
+@pytest.mark.parametrize("edition", ["site_dir", "nn_site_dir"])
+def test_no_page_skips_a_heading_level(edition: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(edition)
+    problems = {}
+    for page in html_pages(site):
+        found = heading_problems(page.read_text(encoding="utf-8"))
+        if found:
+            problems[str(page.relative_to(site))] = found
+    assert problems == {}
+
+
+# -- Lighthouse -----------------------------------------------------------------------------
+
+def test_lighthouse_rules_are_current() -> None:
+    """LIGHTHOUSE_EXTRA_RULES are the rules the pinned Lighthouse switches on and scores."""
+    need(LIGHTHOUSE_GATHERER, "Lighthouse (tools/node_modules/lighthouse)")
+    enabled = set(re.findall(r"'([a-z0-9-]+)': \{enabled: true\}",
+                             LIGHTHOUSE_GATHERER.read_text(encoding="utf-8")))
+    config = (LIGHTHOUSE_GATHERER.parents[2] / "config" / "default-config.js").read_text(
+        encoding="utf-8")
+    scored = {rule for rule, weight in re.findall(r"\{id: '([a-z0-9-]+)', weight: (\d+)", config)
+              if int(weight) > 0}
+    assert {"aria-dialog-name", "target-size", "heading-order"} <= enabled & scored
+    assert set(LIGHTHOUSE_EXTRA_RULES) == enabled & scored
+
+
+@pytest.mark.browser
+def test_lighthouse_accessibility_is_1_on_every_kind_of_page(site_dir: Path,
+                                                            nn_site_dir: Path) -> None:
+    """The real Lighthouse (pinned in tools/), its accessibility category, in Debian's
+    Chromium: one Chromium for both editions (tools/lighthouse-a11y.mjs)."""
+    need(LIGHTHOUSE, "tools/lighthouse-a11y.mjs")
+    need(TOOLS / "node_modules" / "lighthouse", "Lighthouse (tools/node_modules/lighthouse)")
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing; run ./setup.sh")
+    servers = [serve(site) for site in (site_dir, nn_site_dir)]
+    try:
+        urls = [base + path for base, _ in servers for path in PAGE_TYPES.values()]
+        result = subprocess.run(
+            [node, str(LIGHTHOUSE), *urls], capture_output=True, text=True, timeout=240,
+            env={**os.environ, "CHROME_PATH": CHROMIUM}, cwd=TOOLS,
+        )
+    finally:
+        for _, httpd in servers:
+            httpd.shutdown()
+    assert result.returncode == 0, result.stderr[-3000:]
+    scores = json.loads(result.stdout)
+    assert set(scores) == set(urls)
+    below = {url: (r["score"], r.get("error"), r["failed"]) for url, r in scores.items()
+             if r["score"] != 1}
+    assert below == {}

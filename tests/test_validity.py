@@ -187,3 +187,38 @@ def test_lighthouse_accessibility_is_1_on_every_kind_of_page(site_dir: Path,
     below = {url: (r["score"], r.get("error"), r["failed"]) for url, r in scores.items()
              if r["score"] != 1}
     assert below == {}
+
+
+# -- hosting: the nginx example on the editors' page ----------------------------------------
+
+def nginx_example(site: Path) -> str:
+    import html as html_lib
+
+    page = (site / "lokal-versjon.html").read_text(encoding="utf-8")
+    start = page.index('class="language-nginx"')
+    code = page[page.index(">", start) + 1:page.index("</code>", start)]
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", code))
+
+
+def test_nginx_example_compresses_text_and_caches_only_hashed_theme_files(site_dir: Path) -> None:
+    example = nginx_example(site_dir)
+    assert "gzip on;" in example
+    gzip_types = re.search(r"gzip_types ([^;]+);", example)
+    assert gzip_types is not None  # text/html is always compressed once gzip is on
+    for kind in ("text/css", "application/javascript", "application/json", "image/svg+xml"):
+        assert kind in gzip_types.group(1).split()
+    # the long-lived rule matches exactly the theme's hashed files in this build
+    rule = re.search(r'"~(\S+)" "public, max-age=31536000, immutable";', example)
+    assert rule is not None
+    long_lived = re.compile(rule.group(1))
+    files = ["/" + str(p.relative_to(site_dir)) for p in site_dir.rglob("*") if p.is_file()]
+    cached = {f for f in files if long_lived.search(f)}
+    assert any(re.fullmatch(r"/assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", f) for f in cached)
+    assert any(re.fullmatch(r"/assets/stylesheets/main\.[0-9a-f]{8}\.min\.css", f) for f in cached)
+    assert not {f for f in cached if not re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", f)}
+    assert 'default "no-cache";' in example  # pages and everything else: revalidate
+    # the CSP header, from the file the build writes next to csp-header.txt
+    assert "include /var/www/naervaer/nginx-csp.conf;" in example
+    header = (site_dir / "csp-header.txt").read_text(encoding="utf-8").strip()
+    assert (site_dir / "nginx-csp.conf").read_text(encoding="utf-8") == (
+        f'add_header Content-Security-Policy "{header}" always;\n')

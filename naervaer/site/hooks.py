@@ -8,7 +8,7 @@
   (``theme_fixes.py``: valid HTML and accessible names where the theme has no block).
 * ``on_post_page`` / ``on_post_template`` compact each page and add its
   Content-Security-Policy.
-* ``on_post_build`` writes the CSP header and the external-link report, fails on a broken
+* ``on_post_build`` writes the CSP header (also as ``nginx-csp.conf``) and the external-link report, fails on a broken
   internal link, and swaps the staging directory into place, so a failed build leaves the
   previous output untouched.
 """
@@ -144,6 +144,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     header = csp.header(_run.pop("script_hashes", set()))
     (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
+    (site / "nginx-csp.conf").write_text(csp.nginx_directive(header), encoding="utf-8")
     report = check_site(site)
     (site / "eksterne-lenker.txt").write_text(report.external_text(), encoding="utf-8")
     if report.broken:

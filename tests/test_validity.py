@@ -146,6 +146,47 @@ def test_no_page_skips_a_heading_level(edition: str, request: pytest.FixtureRequ
     assert problems == {}
 
 
+# -- the theme's markup, fixed where it is loaded -------------------------------------------
+
+def test_theme_fixes_fit_the_installed_theme_and_stop_the_build_when_it_changes() -> None:
+    from naervaer.site import theme_fixes
+
+    for fix in theme_fixes.FIXES:
+        source = (theme_fixes.THEME_TEMPLATES / fix.template).read_text(encoding="utf-8")
+        assert source.count(fix.old) == fix.count, fix.template
+    with pytest.raises(theme_fixes.ThemeFixError, match="base.html has changed"):
+        theme_fixes.apply_fixes("base.html", "<body></body>", [theme_fixes.FIXES[0]])
+
+
+@pytest.mark.browser
+def test_search_submit_and_back_button_behave(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The added submit button moves to the results (nothing in the URL, no error); a menu
+    left open is closed again when the reader comes back with «back»."""
+    from .conftest import site_search
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base_url + "index.html")
+    assert site_search(page, "garderobe", "sosial-deltakelse")
+    page.focus("button.nv-search-submit")  # shown when focused; pressed from the keyboard
+    assert page.eval_on_selector("button.nv-search-submit", "b => b.offsetWidth > 20")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__list a')")
+    assert page.url == base_url + "index.html" and errors == []
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base_url + "index.html")
+    page.click("label.md-header__button[for=__drawer]")
+    assert page.is_checked("#__drawer")
+    page.click(".md-nav--primary a[href$='personvern.html']")
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_load_state()
+    assert not page.is_checked("#__drawer", timeout=2_000)
+    context.close()
+
+
 # -- Lighthouse -----------------------------------------------------------------------------
 
 def test_lighthouse_rules_are_current() -> None:

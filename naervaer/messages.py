@@ -64,6 +64,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "4,5:1 (velg en mørkere farge)",
         "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
               "4,5:1 (vel ein mørkare farge)"},
+    # issue 12: no headings inside markdown from settings
+    "heading_in_text": {
+        "nb": "overskrifter er ikke tillatt i denne teksten («{line}»): den står allerede under "
+              "en overskrift på siden; skriv et vanlig avsnitt, gjerne med **uthevet** start",
+        "nn": "overskrifter er ikkje tillatne i denne teksten («{line}»): han står alt under "
+              "ei overskrift på sida; skriv eit vanleg avsnitt, gjerne med **utheva** start"},
 }
 
 

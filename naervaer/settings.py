@@ -17,15 +17,33 @@ from them.
 from __future__ import annotations
 
 import copy
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from .models import Actor
 from .text import Text
 
 LText = str | Text
+
+# --- Markdown from settings sits under a heading the page already has (issue 12): a heading
+# of its own would break the page's heading order, so it is refused with a clear message.
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
+
+
+def _no_headings(value: LText) -> LText:
+    for text in ([value] if isinstance(value, str) else [value.nb, value.nn or ""]):
+        match = _HEADING.search(text)
+        if match:
+            line = text[match.start():].splitlines()[0].strip()
+            raise PydanticCustomError("heading_in_text", "markdown heading in text",
+                                      {"line": line[:60]})
+    return value
+
+
+MdText = Annotated[LText, AfterValidator(_no_headings)]
 TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
 RANGE = r"^[0-9]+(–[0-9]+)?$"
 
@@ -99,7 +117,7 @@ class ChildWelfare(Contact):
 
 class PartnerService(S):
     name: str = doc("Navnet på tjenesten.", "Namnet på tenesta.", min_length=2)
-    mandate: LText = doc("Hva tjenesten gjør (mandat). Kan ha avsnitt og lister (markdown).",
+    mandate: MdText = doc("Hva tjenesten gjør (mandat). Kan ha avsnitt og lister (markdown).",
                          "Kva tenesta gjer (mandat). Kan ha avsnitt og lister (markdown).")
     contact: LText | None = doc("Hvordan man kommer i kontakt med tjenesten.",
                                 "Korleis ein kjem i kontakt med tenesta.", default=None)
@@ -108,7 +126,7 @@ class PartnerService(S):
 class LocalMeasure(S):
     category: int = doc("Kategorien (1–12) tiltaket hører til.",
                         "Kategorien (1–12) tiltaket høyrer til.", ge=1, le=12)
-    text: LText = doc("Teksten til tiltaket.", "Teksten til tiltaket.")
+    text: MdText = doc("Teksten til tiltaket.", "Teksten til tiltaket.")
     actors: list[Actor] = doc("Hvem gjør tiltaket: skole, hjem, elev, ppt, helse, barnevern, "
                               "kommune.", "Kven gjer tiltaket: skole, hjem, elev, ppt, helse, "
                               "barnevern, kommune.", min_length=1)
@@ -120,7 +138,7 @@ class LocalMeasure(S):
 class LocalText(S):
     section: str = doc("ID-en til avsnittet i veilederen (det som står etter # i adressen).",
                        "ID-en til avsnittet i rettleiaren (det som står etter # i adressa).")
-    text: LText = doc("Teksten som legges til på slutten av avsnittet.",
+    text: MdText = doc("Teksten som legges til på slutten av avsnittet.",
                       "Teksten som blir lagd til på slutten av avsnittet.")
 
 

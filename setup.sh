@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-  poppler-utils qpdf fonts-liberation2 chromium)
+  poppler-utils qpdf fonts-liberation2 chromium
+  hunspell hunspell-no)  # language gate (issue 9): tests/test_language.py
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

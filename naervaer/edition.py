@@ -13,20 +13,30 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_origin
 
 import jinja2
+from markupsafe import Markup
 from pydantic import BaseModel, RootModel
+from pydantic.fields import FieldInfo
 
 from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
 from .errors import DataError, Problem
 from .form_model import FormDef
+from .language import check_settings_file
+from .markup import (
+    SettingMarkdown,
+    SettingText,
+    SettingToken,
+    as_markup,
+    neutralise_markdown,
+)
 from .messages import msg
-from .models import GuidePage, LawRef, LawRefs, Measure, MeasureBank, ProcessMap, UiStrings
-from .settings import Settings, overlay
+from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
+from .settings import MARKDOWN, Settings, overlay
 from .text import Lang, Text, plain
 from .validation import validate
-from .yamlsource import MergedSource, Source, load_yaml
+from .yamlsource import MergedSource, Source, load_settings_yaml, load_yaml
 
 log = logging.getLogger("naervaer")
 
@@ -49,9 +59,10 @@ class Edition:
     inputs: list[Path] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
 
-    def t(self, key: str) -> str:
-        """A UI string in the edition's målform."""
-        return self.ui[key].value
+    def t(self, key: str) -> Markup:
+        """A UI string in the edition's målform: resolved text is markup source (settings
+        values in it are already escaped), so it is never escaped again."""
+        return Markup(self.ui[key].value)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -79,17 +90,14 @@ def load_settings_defaults(lang: Lang, data_dir: Path = DATA_DIR) -> dict[str, A
 
 def load_settings(file: Path, data_dir: Path = DATA_DIR) -> tuple[Settings, MergedSource]:
     defaults = load_yaml(data_dir / "settings-defaults.yml")
-    local = load_yaml(file)
+    # an editor who writes nynorsk gets the messages in nynorsk
+    local, lang = load_settings_yaml(file)
     if local.data is None:
         local.data = {}
     if not isinstance(local.data, dict):
-        raise DataError(
-            [Problem(file, 1, (),
-                     "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)")]
-        )
+        raise DataError([Problem(file, 1, (), msg("expected_settings", lang))], lang)
     merged = MergedSource([defaults, local], overlay(defaults.data, local.data))
-    # an editor who writes nynorsk gets the messages in nynorsk
-    lang: Lang = "nn" if local.data.get("language") == "nn" else "nb"
+    lang = "nn" if local.data.get("language") == "nn" else "nb"
     return validate(Settings, merged, lang=lang), merged
 
 
@@ -115,7 +123,7 @@ def load_edition(
             return None
 
     bank_loaded = load(data_dir / "measures.yaml", MeasureBank)
-    law_loaded = load(data_dir / "law.yaml", LawRefs)
+    law_loaded = load(data_dir / "law.yaml", LawData)
     ui_loaded = load(data_dir / "ui.yaml", UiStrings)
     process_loaded = load(data_dir / "process.yaml", ProcessMap)
     guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((data_dir / "guide").glob("*.yaml"))}
@@ -126,7 +134,9 @@ def load_edition(
 
     bank, bank_source = bank_loaded
     problems += check_bank(bank, bank_source)
-    law = {ref.id: ref for ref in law_loaded[0].root}
+    law_data, law_source = law_loaded
+    problems += [law_source.problem(path, text) for path, text in law_data.link()]
+    law = {ref.id: ref for ref in law_data.refs}
     guide: dict[str, GuidePage] = {}
     for page_id, loaded in guide_loaded.items():
         assert loaded
@@ -146,7 +156,7 @@ def load_edition(
     if problems:
         raise DataError(problems, lang)
 
-    s = plain(settings.model_dump(), lang)
+    s = settings_values(settings, lang)
     edition = Edition(
         settings_file=file,
         settings=settings,
@@ -170,11 +180,50 @@ def load_edition(
     resolver.resolve_local()
     if resolver.problems:
         raise DataError(resolver.problems)
+    warn_local_language(file, data_dir, lang)
     if edition.untranslated:
         log.warning(
             "%d tekster mangler %s og vises på bokmål", len(edition.untranslated), lang
         )
     return edition
+
+
+def warn_local_language(file: Path, data_dir: Path, lang: Lang) -> list[str]:
+    """Spelling and house style of the editors' own texts in the settings file: logged as
+    warnings, never a failed build (the project's own texts are held to it by the tests)."""
+    if file.resolve() == DEFAULT_SETTINGS.resolve():
+        return []
+    warnings = [f.describe(lang) for f in check_settings_file(file, data_dir)]
+    for warning in warnings:
+        log.warning(msg("language_warning", lang, finding=warning))
+    return warnings
+
+
+def settings_values(model: BaseModel, lang: Lang) -> dict[str, Any]:
+    """The settings as every renderer sees them (``edition.s``): one målform, and each text
+    value wrapped so that it stays text, never markup, wherever it is substituted —
+    :class:`SettingText` for free text, :class:`SettingMarkdown` for fields marked
+    ``MARKDOWN``, :class:`SettingToken` for values whose form a pattern has checked."""
+
+    def wrap(value: Any, info: FieldInfo) -> Any:
+        if isinstance(value, Text):
+            value = value.raw(lang)
+        elif isinstance(value, BaseModel):
+            return settings_values(value, lang)
+        elif isinstance(value, list):
+            return [wrap(item, info) for item in value]
+        if not isinstance(value, str):
+            return value
+        if MARKDOWN in info.metadata:
+            return SettingMarkdown(value)
+        checked = get_origin(info.annotation) is Literal or any(
+            getattr(m, "pattern", None) for m in info.metadata)
+        if checked:  # a pattern or a fixed set of values: no markup can hide in it
+            return SettingToken(value)
+        return SettingText(value)
+
+    return {name: wrap(getattr(model, name), info)
+            for name, info in type(model).model_fields.items()}
 
 
 def check_bank(bank: MeasureBank, source: Source) -> list[Problem]:
@@ -365,8 +414,10 @@ class Resolver:
     def __init__(self, edition: Edition):
         self.edition = edition
         self.problems: list[Problem] = []
+        # every placeholder goes in as markup source: a settings value escaped as text
         self.env = jinja2.Environment(
-            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
+            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
+            finalize=as_markup,
         )
         self.env.globals.update(s=edition.s, lov=self.lov)
         self._compiled: dict[str, jinja2.Template] = {}
@@ -375,8 +426,7 @@ class Resolver:
         ref = self.edition.law.get(ref_id)
         if ref is None:
             raise KeyError(f"lovhenvisningen «{ref_id}» finnes ikke i data/law.yaml")
-        act = ref.act if isinstance(ref.act, str) else ref.act.raw(self.edition.lang)
-        label = f"{act} {ref.section}".strip()
+        label = f"{ref.act_name.raw(self.edition.lang)} {ref.section}"
         return f"[{label}]({ref.url})"
 
     def render(self, raw: str) -> str:
@@ -405,10 +455,11 @@ class Resolver:
             self.problems.append(Problem(file, line, path + (lang,), message))
 
     def resolve_local(self) -> None:
-        """Texts that came from settings (local measures) are resolved as they are."""
+        """Texts that came from settings (local measures) are the editor's markdown: no
+        placeholders are filled in, and nothing but formatting survives."""
         for measure in self.edition.bank.all_measures():
             if measure.local:
-                measure.text.set_value(measure.text.raw(self.edition.lang))
+                measure.text.set_value(neutralise_markdown(measure.text.raw(self.edition.lang)))
 
 
 def walk_texts(value: Any, path: tuple) -> Iterator[tuple[Text, tuple]]:

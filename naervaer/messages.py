@@ -47,6 +47,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "less_than": {"nb": "mindre enn", "nn": "mindre enn"},
     "too_short": {"nb": "for kort: forventet minst {n} element(er)",
                   "nn": "for kort: venta minst {n} element"},
+    "text_too_short": {"nb": "for kort: forventet minst {n} tegn, fikk {given}",
+                       "nn": "for kort: venta minst {n} teikn, fekk {given}"},
     "unknown_type": {"nb": "ukjent type «{tag}»", "nn": "ukjend type «{tag}»"},
     "allowed_types": {"nb": " – tillatte typer: {types}", "nn": " – tillatne typar: {types}"},
     "missing_type": {"nb": "mangler «type»: hvilken type felt er dette?",
@@ -70,6 +72,38 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "en overskrift på siden; skriv et vanlig avsnitt, gjerne med **uthevet** start",
         "nn": "overskrifter er ikkje tillatne i denne teksten («{line}»): han står alt under "
               "ei overskrift på sida; skriv eit vanleg avsnitt, gjerne med **utheva** start"},
+    # issue 9: language gate for the editors' own texts (a warning, never an error)
+    "language_warning": {"nb": "språksjekk (bare en advarsel): {finding}",
+                         "nn": "språksjekk (berre ei åtvaring): {finding}"},
+    "unknown_word": {"nb": "ukjent ord «{word}»", "nn": "ukjent ord «{word}»"},
+    "style_word": {"nb": "«{word}» – husstil: skriv «{prefer}»",
+                   "nn": "«{word}» – husstil: skriv «{prefer}»"},
+    # issue 9: wellbeing_plan
+    "plan_incomplete": {
+        "nb": "skriv både navnet på planen og lenken til den, eller ingen av dem; "
+              "vedlegget krever navn og lenke",
+        "nn": "skriv både namnet på planen og lenkja til han, eller ingen av dei; "
+              "vedlegget krev namn og lenkje"},
+    # -- reading files (naervaer/yamlsource.py) --
+    "file_missing": {"nb": "filen finnes ikke", "nn": "fila finst ikkje"},
+    "not_utf8": {"nb": "filen er ikke lagret som UTF-8", "nn": "fila er ikkje lagra som UTF-8"},
+    "yaml_error": {"nb": "YAML-feil: {what} (sjekk innrykk, kolon og anførselstegn)",
+                   "nn": "YAML-feil: {what} (sjekk innrykk, kolon og hermeteikn)"},
+    "expected_settings": {
+        "nb": "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)",
+        "nn": "venta nøklar og verdiar (t.d. «municipality: Ås kommune»)"},
+    "yaml_alias": {
+        "nb": "forventet verdien skrevet ut, fikk en YAML-alias (*navn) som gjentar verdien fra "
+              "linje {line}; aliaser er ikke tillatt – skriv verdien der den skal stå",
+        "nn": "venta verdien skriven ut, fekk ein YAML-alias (*namn) som gjentek verdien frå "
+              "linje {line}; aliasar er ikkje tillatne – skriv verdien der han skal stå"},
+    "yaml_too_deep": {"nb": "forventet høyst {n} nivåer med innrykk, fikk flere",
+                      "nn": "venta høgst {n} nivå med innrykk, fekk fleire"},
+    "settings_too_big": {
+        "nb": "filen er {size}; en innstillingsfil kan være høyst {limit} (vanligvis er den "
+              "noen få kB) – er dette riktig fil?",
+        "nn": "fila er {size}; ei innstillingsfil kan vere høgst {limit} (vanlegvis er ho "
+              "nokre få kB) – er dette rett fil?"},
 }
 
 

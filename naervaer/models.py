@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel
 
 from .text import Text
 
@@ -71,11 +71,21 @@ class MeasureBank(Strict):
 Include = Literal["partner_services", "process_map", "law_refs", "local_text"]
 
 
+class FactUpdate(Strict):
+    """A fact brought up to date from what the seed said, with its source and date."""
+
+    fact: Text  # what the text says now, and what the seed said
+    source: str  # who or what says so now, e.g. «116111.no (Alarmtelefonen for barn og unge)»
+    url: str | None = Field(default=None, pattern=r"^https://")
+    date: dt.date  # when the text was brought up to date
+
+
 class Section(Strict):
     id: str = Field(pattern=ANCHOR)
     title: Text
     body: Text | None = None
     include: Include | None = None
+    updates: list[FactUpdate] = []
     sections: list[Section] = []
 
     def walk(self) -> list[Section]:
@@ -103,21 +113,72 @@ class GuidePage(Strict):
         return [s for top in self.sections for s in top.walk()]
 
 
+LOVDATA_SECTION = (
+    r"^https://lovdata\.no/(lov|forskrift)/[0-9]{4}-[0-9]{2}-[0-9]{2}(-[0-9]+)?/§[0-9]+[a-z]?"
+    r"(-[0-9]+[a-z]?)?$"
+)
+
+
+class Act(Strict):
+    id: str = Field(pattern=r"^(LOV|FOR)-[0-9]{4}-[0-9]{2}-[0-9]{2}(-[0-9]+)?$")
+    name: Text  # the short name as cited, in both målformer (opplæringsloven / opplæringslova)
+
+
 class LawRef(Strict):
+    """One legal reference: always a section, linked to that section on Lovdata, with when
+    and against what it was checked."""
+
     id: str = Field(pattern=SLUG)
-    act: str | Text
-    act_id: str | None = None
-    section: str
+    act: str  # key in LawData.acts
+    section: str = Field(pattern=r"^§")
     title: Text
-    url: str = Field(pattern=r"^https://lovdata\.no/")
-    old: str | None = None
-    verified: bool = True
+    url: str = Field(pattern=LOVDATA_SECTION)
+    old: Text | None = None  # what the seed cited (the act it replaced, or the same act)
+    checked: dt.date
+    against: str  # key in LawData.checks
     group: str | None = None
     note: Text | None = None
 
+    # set by the loader: the act and the check this reference points to
+    _act: Act | None = PrivateAttr(default=None)
+    _check: Text | None = PrivateAttr(default=None)
 
-class LawRefs(RootModel[list[LawRef]]):
-    pass
+    @property
+    def act_name(self) -> Text:
+        assert self._act is not None, "LawRef not linked to its act (LawData.link)"
+        return self._act.name
+
+    @property
+    def check(self) -> Text:
+        assert self._check is not None, "LawRef not linked to its check (LawData.link)"
+        return self._check
+
+
+class LawData(Strict):
+    checks: dict[str, Text] = Field(min_length=1)
+    acts: dict[str, Act] = Field(min_length=1)
+    refs: list[LawRef] = Field(min_length=1)
+
+    def link(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Point every reference at its act and check; (key path, problem) where one is missing."""
+        problems = []
+        seen: set[str] = set()
+        for i, ref in enumerate(self.refs):
+            if ref.id in seen:
+                problems.append((("refs", i, "id"), f"ID «{ref.id}» er brukt før"))
+            seen.add(ref.id)
+            if ref.act not in self.acts:
+                problems.append((("refs", i, "act"),
+                                 f"ukjent lov «{ref.act}»; forventet en av {sorted(self.acts)}"))
+            else:
+                ref._act = self.acts[ref.act]
+            if ref.against not in self.checks:
+                problems.append((("refs", i, "against"),
+                                 f"ukjent kontroll «{ref.against}»; forventet en av "
+                                 f"{sorted(self.checks)}"))
+            else:
+                ref._check = self.checks[ref.against]
+        return problems
 
 
 class UiStrings(RootModel[dict[str, Text]]):

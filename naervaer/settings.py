@@ -20,7 +20,7 @@ import copy
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .models import Actor
@@ -48,6 +48,21 @@ TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
 RANGE = r"^[0-9]+(–[0-9]+)?$"
 
 
+# -- values in pages and PDFs (issue 9): free text is escaped where it is substituted, the
+# fields marked MARKDOWN keep their formatting but no HTML (naervaer/markup.py), and a value
+# whose form a pattern fixes is only HTML-escaped, so no pattern may admit < > " ' ` or spaces.
+class _Markdown:
+    """Marks a settings field whose value is the editor's markdown."""
+
+    def __repr__(self) -> str:
+        return "MARKDOWN"
+
+
+MARKDOWN = _Markdown()
+MdText = Annotated[LText, MARKDOWN]
+HTTPS = r"^https://[A-Za-z0-9._~:/?#@!$%&+,;=-]+$"
+
+
 def doc(nb: str, nn: str, **kwargs: Any) -> Any:
     """A field with its explanation for editors in both målformer."""
     return Field(description=nb, json_schema_extra={"description_nn": nn}, **kwargs)
@@ -73,7 +88,7 @@ class Concern(S):
                             "Eleven kjem, men forlèt skulen så mange gonger, t.d. «2–3».",
                             pattern=RANGE)
     skipped_lessons: str = doc("Eleven uteblir fra enkelttimer så mange ganger, f.eks. «2–3».",
-                               "Eleven uteblir frå einskildtimar så mange gonger, t.d. «2–3».",
+                               "Eleven blir borte frå enkelttimar så mange gonger, t.d. «2–3».",
                                pattern=RANGE)
 
 
@@ -119,8 +134,10 @@ class PartnerService(S):
     name: str = doc("Navnet på tjenesten.", "Namnet på tenesta.", min_length=2)
     mandate: MdText = doc("Hva tjenesten gjør (mandat). Kan ha avsnitt og lister (markdown).",
                          "Kva tenesta gjer (mandat). Kan ha avsnitt og lister (markdown).")
-    contact: LText | None = doc("Hvordan man kommer i kontakt med tjenesten.",
-                                "Korleis ein kjem i kontakt med tenesta.", default=None)
+    contact: Annotated[LText | None, MARKDOWN] = doc("Hvordan man kommer i kontakt med "
+                                                     "tjenesten.",
+                                                     "Korleis ein kjem i kontakt med "
+                                                     "tenesta.", default=None)
 
 
 class LocalMeasure(S):
@@ -131,7 +148,7 @@ class LocalMeasure(S):
                               "kommune.", "Kven gjer tiltaket: skole, hjem, elev, ppt, helse, "
                               "barnevern, kommune.", min_length=1)
     decision: bool = doc("true hvis tiltaket krever sakkyndig vurdering og enkeltvedtak.",
-                         "true viss tiltaket krev sakkunnig vurdering og einskildvedtak.",
+                         "true viss tiltaket krev sakkunnig vurdering og enkeltvedtak.",
                          default=False)
 
 
@@ -140,6 +157,34 @@ class LocalText(S):
                        "ID-en til avsnittet i rettleiaren (det som står etter # i adressa).")
     text: MdText = doc("Teksten som legges til på slutten av avsnittet.",
                       "Teksten som blir lagd til på slutten av avsnittet.")
+
+
+# --- the municipality's plan for a good psychosocial school environment (issue 9) ---------
+
+
+class WellbeingPlan(S):
+    name: LText | None = doc(
+        "Navnet på kommunens handlingsplan for et godt psykososialt skolemiljø, f.eks. "
+        "«Handlingsplan for et godt psykososialt miljø i skole og SFO». Tom = veilederen "
+        "viser ikke til en slik plan.",
+        "Namnet på handlingsplanen til kommunen for eit godt psykososialt skulemiljø, t.d. "
+        "«Handlingsplan for eit godt psykososialt miljø i skule og SFO». Tom = rettleiaren "
+        "viser ikkje til ein slik plan.", default=None)
+    url: str | None = doc("Lenke til planen (må fylles ut sammen med navnet).",
+                          "Lenkje til planen (må fyllast ut saman med namnet).",
+                          default=None, pattern=HTTPS)
+    appendix: LText | None = doc(
+        "Navnet på vedlegget i planen om tegn på mistrivsel, f.eks. «Vedlegg 2: Tegn på "
+        "mistrivsel». Tom = veilederen viser til planen som helhet.",
+        "Namnet på vedlegget i planen om teikn på mistrivsel, t.d. «Vedlegg 2: Teikn på "
+        "mistrivsel». Tom = rettleiaren viser til planen som heilskap.", default=None)
+
+    @model_validator(mode="after")
+    def name_and_link_together(self) -> WellbeingPlan:
+        if bool(self.name) != bool(self.url) or self.appendix and not self.name:
+            raise PydanticCustomError(
+                "plan_incomplete", "name and url go together; appendix needs them", {})
+        return self
 
 
 class Settings(S):
@@ -160,7 +205,7 @@ class Settings(S):
                                "«https://naervaer.eksempel.kommune.no/».",
                                "Adressa nettstaden blir publisert på, t.d. "
                                "«https://naervaer.eksempel.kommune.no/».",
-                               default=None, pattern=r"^https://")
+                               default=None, pattern=HTTPS)
     pp_service: PpService = doc("PP-tjenesten.", "PP-tenesta.")
     absence_system: str = doc("Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
                               "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",
@@ -172,7 +217,7 @@ class Settings(S):
                            "Grensene for bekymringsfullt fråvær.")
     deadlines: Deadlines = doc("Frister og klokkeslett i rutinene for fravær.",
                                "Fristar og klokkeslett i rutinane for fråvær.")
-    child_welfare: ChildWelfare = doc("Barneverntjenesten og barnevernvakten.",
+    child_welfare: ChildWelfare = doc("Barnevernstjenesten og barnevernvakten.",
                                       "Barnevernstenesta og barnevernvakta.")
     consent_services: list[LText] = doc("Tjenestene som kan krysses av på samtykkeskjemaet, "
                                         "i rekkefølge.", "Tenestene som kan kryssast av på "
@@ -192,11 +237,27 @@ class Settings(S):
                                       default=[])
     privacy_statement_url: str | None = doc("Lenke til kommunens personvernerklæring.",
                                             "Lenkje til personvernerklæringa til kommunen.",
-                                            default=None, pattern=r"^https://")
+                                            default=None, pattern=HTTPS)
     accessibility_statement_url: str | None = doc(
         "Lenke til tilgjengelighetserklæringen (f.eks. på uustatus.no).",
         "Lenkje til tilgjengeerklæringa (t.d. på uustatus.no).",
-        default=None, pattern=r"^https://")
+        default=None, pattern=HTTPS)
+    # -- the editors' page (issue 14) ---------------------------------------------------------
+    editor_page: bool = doc(
+        "true tar med siden «Lag en lokal versjon» (for redaktører: slik lager og publiserer "
+        "man en egen utgave). Standard er false: en kommunes utgave er for ansatte og "
+        "foresatte, som ellers kunne lest standardverdiene i tabellen der som lokale regler.",
+        "true tek med sida «Lag ein lokal versjon» (for redaktørar: slik lagar og publiserer "
+        "ein ei eiga utgåve). Standard er false: utgåva til ein kommune er for tilsette og "
+        "føresette, som elles kunne lese standardverdiane i tabellen der som lokale reglar.",
+        default=False)
+    # --- issue 9: the municipality's plan for the psychosocial school environment ---
+    wellbeing_plan: WellbeingPlan = doc(
+        "Kommunens handlingsplan for et godt psykososialt skolemiljø, som veilederen viser "
+        "til når eleven viser tegn på mistrivsel. Tom = utelatt.",
+        "Handlingsplanen til kommunen for eit godt psykososialt skulemiljø, som rettleiaren "
+        "viser til når eleven viser teikn på mistrivsel. Tom = utelaten.",
+        default_factory=WellbeingPlan)
 
     @field_validator("colour")
     @classmethod
@@ -253,6 +314,9 @@ def editor_schema() -> dict[str, Any]:
         schema["$defs"][name]["required"] = [
             key for key, f in model.model_fields.items() if f.is_required()
         ]
+    # issue 9: editors read the schema, so the text type is explained in Norwegian too
+    schema["$defs"]["Text"]["description"] = "Tekst på bokmål (nb) og nynorsk (nn)."
+    schema["$defs"]["Text"]["description_nn"] = "Tekst på bokmål (nb) og nynorsk (nn)."
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Nærvær – innstillinger for en lokal utgave"
     return schema

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 Lang = Literal["nb", "nn"]
@@ -46,8 +47,8 @@ class Text(BaseModel):
     def __str__(self) -> str:
         return self.value
 
-    def __html__(self) -> str:  # Jinja: a resolved text is inserted as it is
-        return self.value
+    def __html__(self) -> Markup:  # Jinja, markupsafe: a resolved text is markup as it is
+        return Markup(self.value)
 
 
 def plain(value: Any, lang: Lang) -> Any:

@@ -83,6 +83,8 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         return m("expected_number", limit=m(kind), bound=bound, given=given)
     if kind == "too_short":
         return m("too_short", n=ctx.get("min_length"))
+    if kind == "string_too_short":
+        return m("text_too_short", n=ctx.get("min_length"), given=given)
     if kind == "union_tag_invalid":
         expected = [e.strip(" '") for e in str(ctx.get("expected_tags", "")).split(",")]
         tag = str(ctx.get("tag"))

@@ -150,8 +150,12 @@ def build_all(
     workers: int | None = None,
     progress: Callable[[str], None] | None = None,
     guide: bool = True,
+    on_pdf: Callable[[int, int, str], None] | None = None,
 ) -> list[Built]:
-    """Render what is missing from the cache; return every PDF (and preview) of the edition."""
+    """Render what is missing from the cache; return every PDF (and preview) of the edition.
+
+    ``on_pdf(done, total, file_name)`` is called as each missing PDF is finished (the
+    ``naervaer bygg`` progress line); ``progress`` gets the log lines."""
     say = progress or log.info
     planned = plan(edition, cache, only, guide=guide)
     todo = [p for p in planned if not p.cached()]
@@ -166,6 +170,8 @@ def build_all(
             done[result.out] = result
             _write_pages(result)
             say(f"  [{i}/{len(jobs)}] {result.out.name} ({result.seconds:.1f} s)")
+            if on_pdf is not None:
+                on_pdf(i, len(jobs), result.out.name)
         say(f"PDF-er ferdige på {time.perf_counter() - started:.1f} s")
     else:
         say(f"Alle {len(planned)} PDF-er er uendret (hentet fra mellomlageret)")

@@ -10,7 +10,7 @@ import jinja2
 from .. import FORMS_DIR
 from ..edition import Edition, logo_path
 from ..form_model import FormDef
-from ..markup import inline, to_html
+from ..markup import inline, markup_source, to_html
 from ..models import STEPS
 from .layout import layout, radio_groups
 
@@ -24,8 +24,9 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters["md"] = lambda t: to_html(str(t))
-_env.filters["mdi"] = lambda t: inline(str(t))
+# autoescape takes each value's __html__: resolved texts as they are, settings values escaped
+_env.filters["md"] = lambda t: to_html(markup_source(t))
+_env.filters["mdi"] = lambda t: inline(markup_source(t))
 
 
 def logo_url(edition: Edition) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from ..edition import Edition
 from ..form_model import FormDef
+from ..markup import plain_text
 from ..text import Text
 
 # light tints so black text stays readable on every zone
@@ -72,17 +73,25 @@ def slug(text: str) -> str:
 
 
 def _s(text: Text | None) -> str | None:
+    """Markup source (help, intros: rendered as markdown by the template)."""
     return None if text is None else str(text)
 
 
+def _l(text: Any) -> str:
+    """A label or title as plain text (the template escapes it; PDF tooltips take it as is)."""
+    return plain_text(text)
+
+
 def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
-    t = edition.t
+    def t(key: str) -> str:
+        return _l(edition.t(key))
+
     sections = []
     for section in form.sections:
         blocks = []
         for f in section.fields:
             base = f"{section.id}:{f.id}"
-            label = _s(f.label)
+            label = None if f.label is None else _l(f.label)
             block = Block(type=f.type, label=label, help=_s(f.help), spec=f)
             if f.type in ("text", "date"):
                 block.inputs.append(Input(base, "text", label or ""))
@@ -94,9 +103,9 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                 block.inputs.append(Input(base, "checkbox", label or ""))
             elif f.type == "checkboxes":
                 if f.options_from == "consent_services":
-                    options = [(slug(s), s) for s in edition.s["consent_services"]]
+                    options = [(slug(s), _l(s)) for s in edition.s["consent_services"]]
                 else:
-                    options = [(o.id, str(o.label)) for o in f.options]
+                    options = [(o.id, _l(o.label)) for o in f.options]
                 for oid, olabel in options:
                     block.inputs.append(Input(f"{base}:{oid}", "checkbox", olabel))
                 if f.other:
@@ -104,7 +113,7 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     block.inputs.append(block.extra["other"])
             elif f.type == "choice":
                 for o in f.options:
-                    block.inputs.append(Input(base, "radio", str(o.label), value=o.id,
+                    block.inputs.append(Input(base, "radio", _l(o.label), value=o.id,
                                               group=label))
             elif f.type == "yesno":
                 answers = [
@@ -112,7 +121,7 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                 ]
                 block.extra["answers"] = [a[1] for a in answers]
                 for row in f.rows:
-                    rlabel = str(row.label)
+                    rlabel = _l(row.label)
                     radios = [Input(f"{base}:{row.id}", "radio", f"{rlabel}: {alabel}", value=aid,
                                     group=rlabel)
                               for aid, alabel in answers]
@@ -122,12 +131,12 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     block.inputs += radios + ([comment] if comment else [])
             elif f.type == "questions":
                 for row in f.rows:
-                    inp = Input(f"{base}:{row.id}", "multiline", str(row.label), lines=f.lines)
-                    block.rows.append({"label": str(row.label), "input": inp})
+                    inp = Input(f"{base}:{row.id}", "multiline", _l(row.label), lines=f.lines)
+                    block.rows.append({"label": _l(row.label), "input": inp})
                     block.inputs.append(inp)
             elif f.type == "table":
                 labels = (
-                    [(r.id, str(r.label)) for r in f.row_labels]
+                    [(r.id, _l(r.label)) for r in f.row_labels]
                     if f.row_labels
                     else [(f"r{i}", str(i)) for i in range(1, (f.rows or 5) + 1)]
                 )
@@ -137,7 +146,7 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     for col in f.columns:
                         where = rlabel if f.row_labels else f"{t('form.row')} {rlabel}"
                         cells.append(Input(f"{base}:{rid}:{col.id}", "text",
-                                           f"{col.label}, {where}"))
+                                           f"{_l(col.label)}, {where}"))
                     block.rows.append({"label": rlabel, "cells": cells})
                     block.inputs += cells
             elif f.type == "signature":
@@ -147,13 +156,13 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     block.inputs += [block.extra["place"], block.extra["date"]]
                 for signer in f.signers:
                     inp = Input(f"{base}:{signer.id}:navn", "text",
-                                f"{signer.label}: {t('form.name_in_print')}")
-                    block.rows.append({"label": str(signer.label), "name": inp})
+                                f"{_l(signer.label)}: {t('form.name_in_print')}")
+                    block.rows.append({"label": _l(signer.label), "name": inp})
                     block.inputs.append(inp)
             elif f.type == "scale":
                 values = [str(v) for v in range(f.min, f.max + 1)]
                 block.extra["values"] = values
-                items = [(i.id, str(i.label), None) for i in f.items]
+                items = [(i.id, _l(i.label), None) for i in f.items]
                 items += [(f"egen{i}", "", Input(f"{base}:egen{i}:tekst", "text",
                                                  f"{t('form.own_item')} {i}"))
                           for i in range(1, f.blank + 1)]
@@ -164,16 +173,16 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                     block.rows.append({"label": ilabel, "own": own, "score": score})
                     block.inputs += ([own] if own else []) + [score]
             elif f.type == "cards":
-                block.extra["cards"] = [str(c.label) for c in f.cards]
+                block.extra["cards"] = [_l(c.label) for c in f.cards]
                 blanks = [Input(f"{base}:blank{i}", "text", f"{t('form.blank_card')} {i}")
                           for i in range(1, f.blank + 1)]
                 block.extra["blanks"] = blanks
                 block.inputs += blanks
             elif f.type == "circle":
                 for zone in f.zones:
-                    inp = Input(f"{base}:{zone.id}", "multiline", str(zone.label), lines=4)
+                    inp = Input(f"{base}:{zone.id}", "multiline", _l(zone.label), lines=4)
                     colour = ZONE_COLOURS.get((zone.colour or "").lower(), zone.colour)
-                    block.rows.append({"label": str(zone.label), "colour": colour,
+                    block.rows.append({"label": _l(zone.label), "colour": colour,
                                        "help": _s(zone.help), "input": inp})
                     block.inputs.append(inp)
             elif f.type == "info":
@@ -182,7 +191,8 @@ def layout(form: FormDef, edition: Edition) -> list[SectionLayout]:
                         ref for ref in edition.law.values() if ref.group == "taushetsplikt"
                     ]
             blocks.append(block)
-        sections.append(SectionLayout(section.id, _s(section.title), _s(section.intro), blocks))
+        title = None if section.title is None else _l(section.title)
+        sections.append(SectionLayout(section.id, title, _s(section.intro), blocks))
     return sections
 
 

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .. import ROOT
 from ..edition import Edition
 from .pages import Artifact, Downloads
 
 _state: dict[str, Downloads] = {}
+# what the `naervaer` command wants to hear while MkDocs runs: "pdf" (done, total, file name)
+# as each PDF is rendered, "serving" () when the preview server is about to listen
+_listeners: dict[str, Callable[..., None]] = {}
+
+
+def listen(event: str, callback: Callable[..., None] | None) -> None:
+    if callback is None:
+        _listeners.pop(event, None)
+    else:
+        _listeners[event] = callback
+
+
+def tell(event: str, *args: Any) -> None:
+    if event in _listeners:
+        _listeners[event](*args)
 
 
 def downloads() -> Downloads:
@@ -34,7 +51,8 @@ def build_pdfs(edition: Edition, workers: int | None = None) -> tuple[Downloads,
     """
     from ..pdf.build import build_all  # imported here: WeasyPrint is slow to import
 
-    results = build_all(edition, cache_dir(edition), workers=workers)
+    results = build_all(edition, cache_dir(edition), workers=workers,
+                        on_pdf=lambda *args: tell("pdf", *args))
     files: dict[str, Path] = {}
     result = Downloads()
     for item in results:

@@ -59,3 +59,13 @@ def header(hashes: set[str]) -> str:
     """The same policy as an HTTP header for the whole site (frame-ancestors works only
     in a header)."""
     return policy(sorted(hashes)) + "; frame-ancestors 'none'"
+
+
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def renew_meta(html: str) -> str:
+    """Recompute the page's policy after a script was added to it (the local preview's
+    live-reload script), so the policy stays exactly «these scripts and no others»."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
+    return _META.sub(lambda _: tag, html, count=1)

@@ -21,6 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -29,10 +30,10 @@ from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
 from naervaer.site import csp, edition, set_edition, theme_fixes
 from naervaer.site.compact import compact_html
-from naervaer.site.build import build_pdfs, set_downloads, swap_into_place
+from naervaer.site.build import build_pdfs, set_downloads, swap_into_place, tell
 from naervaer.site.pages import Downloads
 from naervaer.site.links import check_site
-from naervaer.site.nav import build_nav, category_src, guide_src
+from naervaer.site.nav import build_nav, category_src, guide_src, left_out
 
 log = logging.getLogger("mkdocs.plugins.naervaer")
 _run: dict[str, Any] = {"command": "build"}
@@ -66,7 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise PluginError(exc.report()) from None
     set_edition(ed)
-    config["site_name"] = f"Nærvær – {ed.settings.municipality}"
+    # the theme inserts site_name and site_description as HTML: they are markup here
+    config["site_name"] = Markup("Nærvær – {}").format(ed.s["municipality"])
     config["site_description"] = ed.t("site.description")
     if ed.settings.site_url:
         config["site_url"] = ed.settings.site_url
@@ -89,6 +91,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     check_thin_pages(files)
+    for src in left_out(edition()):
+        file = files.get_file_from_path(src)
+        if file is not None:
+            files.remove(file)
     if os.environ.get("NAERVAER_NO_PDF") == "1":  # pages only: the benchmark's baseline
         result, generated = Downloads(), {}
     else:
@@ -102,6 +108,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"assets/logo{logo.suffix.lower()}",
                                     abs_src_path=str(logo)))
     return files
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """The local preview (``naervaer vis`` / ``mkdocs serve``): reload on a change to the
+    settings file or its logo wherever they are, and let the live-reload script the server
+    adds to each page run under the page's Content-Security-Policy (by its hash)."""
+    ed = edition()
+    logo = logo_path(ed.settings, ed.settings_file)
+    for folder in {ed.settings_file.parent, *([logo.parent] if logo else [])}:
+        server.watch(str(folder), recursive=False)
+    inject = server._inject_js_into_html  # mkdocs 1.6 (pinned): adds the reload script
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        return csp.renew_meta(inject(content, epoch).decode("utf-8")).encode("utf-8")
+
+    server._inject_js_into_html = inject_allowed
+    tell("serving")
+    return server
 
 
 def check_thin_pages(files: Files) -> None:

@@ -8,6 +8,10 @@ from ..edition import Edition
 from ..models import STEPS
 
 
+# «Lag en lokal versjon»: for editors; only in editions whose settings ask for it
+EDITOR_PAGE = "lokal-versjon.md"
+
+
 def guide_src(page_id: str) -> str:
     return f"veileder/{page_id}.md"
 
@@ -40,13 +44,15 @@ def build_nav(edition: Edition) -> list[Any]:
         elif pages:
             nav.append({t(f"step.{step}"): [{str(p.title): guide_src(p.id)} for p in pages]})
     nav.append({t("nav.forms"): "skjema/index.md"})
-    nav.append(
-        {
-            t("nav.about"): [
-                {t("nav.editor"): "lokal-versjon.md"},
-                {t("nav.privacy"): "personvern.md"},
-                {t("nav.accessibility"): "tilgjengelighet.md"},
-            ]
-        }
-    )
+    about: list[Any] = [{t("nav.editor"): EDITOR_PAGE}] if edition.settings.editor_page else []
+    about += [
+        {t("nav.privacy"): "personvern.md"},
+        {t("nav.accessibility"): "tilgjengelighet.md"},
+    ]
+    nav.append({t("nav.about"): about})
     return nav
+
+
+def left_out(edition: Edition) -> set[str]:
+    """Pages in docs/ that this edition does not publish (no file, no nav entry, no link)."""
+    return set() if edition.settings.editor_page else {EDITOR_PAGE}

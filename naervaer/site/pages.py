@@ -9,23 +9,30 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
+from .. import ROOT
 from ..edition import Edition
-from ..markup import inline, to_html
+from ..markup import as_markup, inline, markup_source, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
 from .nav import category_src, guide_src
 
+# the settings-only repository example shown on the editors' page (tests run its commands)
+PUBLISH_WORKFLOW = ROOT / "examples" / "publish" / ".github" / "workflows" / "publiser.yml"
+
+# Pages are markdown with HTML fragments. Every value goes in as markup source
+# (``finalize``): a resolved text as it is, a settings value escaped (naervaer/markup.py).
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=jinja2.StrictUndefined,
     autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=as_markup,
 )
-_env.filters["md"] = lambda t: to_html(str(t))
-_env.filters["mdi"] = lambda t: inline(str(t))
-_env.filters["e"] = lambda t: escape(str(t))
+_env.filters["md"] = lambda t: to_html(markup_source(t))
+_env.filters["mdi"] = lambda t: inline(markup_source(t))
+_env.filters["e"] = escape  # keeps markup source (texts, settings values) from double escaping
 
 
 def _indent(text: Any, width: int = 4) -> str:
@@ -87,7 +94,8 @@ class PageRenderer:
             actors=ACTORS, human_size=human_size, **extra,
         )
 
-    def t(self, key: str, **values: Any) -> str:
+    def t(self, key: str, **values: Any) -> Markup:
+        """A UI string; ``values`` are filled in escaped (``Markup.format``)."""
         text = self.ed.t(key)
         return text.format(**values) if values else text
 
@@ -120,12 +128,9 @@ class PageRenderer:
                 out.append((f"{c.id}. {c.title}", self.url(category_src(c.slug))))
         return out
 
-    def local_texts(self, section_id: str) -> list[str]:
-        return [
-            item.text if isinstance(item.text, str) else item.text.raw(self.ed.lang)
-            for item in self.ed.settings.local_text
-            if item.section == section_id
-        ]
+    def local_texts(self, section_id: str) -> list[Any]:
+        """The municipality's own texts for a section (markdown from settings)."""
+        return [item["text"] for item in self.ed.s["local_text"] if item["section"] == section_id]
 
     def section(self, section: Section, level: int) -> str:
         return self.render("section.md", section=section, level=level)
@@ -207,8 +212,18 @@ class PageRenderer:
         return text if len(text) <= 60 else text[:57] + "…"
 
     def host_example(self) -> str:
-        name = self.ed.settings.municipality.lower().split()[0]
+        """An example host name from the municipality's name: letters, digits, hyphens."""
+        first = (self.ed.settings.municipality.lower().split() or ["kommune"])[0]
+        name = re.sub(r"[^a-z0-9æøå-]+", "", first).strip("-") or "kommune"
         return f"{name}.kommune.no"
+
+    def publish_workflow(self) -> str:
+        """The example GitHub workflow (examples/publish/), as the file has it, without its
+        comments (they are in bokmål; the page explains it in the edition's målform)."""
+        text = PUBLISH_WORKFLOW.read_text(encoding="utf-8")
+        lines = [re.sub(r"\s+#\s.*$", "", line) for line in text.splitlines()
+                 if not line.lstrip().startswith("#")]
+        return "\n".join(lines).strip()
 
     def info_page(self, name: str) -> str:
         return self.render(f"info_{name}.md")

@@ -1,0 +1,451 @@
+"""The editors' command `naervaer` (ny, sjekk, vis, bygg), run as an editor runs it: the
+installed console script `.venv/bin/naervaer`, from a folder outside the project, with the
+settings file there. Publishing from a settings-only repository: the commands in
+examples/publish/ are read from its CI files and run exactly as written."""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import tomllib
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from naervaer.site import csp
+from naervaer.starter import SCHEMA_FILE
+
+from .conftest import EDITIONS, ROOT
+
+NAERVAER = ROOT / ".venv" / "bin" / "naervaer"
+EXAMPLE = ROOT / "examples" / "publish"
+GITHUB_WORKFLOW = EXAMPLE / ".github" / "workflows" / "publiser.yml"
+GITLAB_CI = EXAMPLE / ".gitlab-ci.yml"
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, NAERVAER_CACHE=str(ROOT / ".cache"), NO_MKDOCS_2_WARNING="1")
+    env.pop("NAERVAER_SETTINGS", None)
+    env["PATH"] = f"{NAERVAER.parent}{os.pathsep}{env.get('PATH', '')}"
+    env.update(extra)
+    return env
+
+
+def naervaer(*args: str | Path, cwd: Path, timeout: float = 120,
+             **env: str) -> subprocess.CompletedProcess[str]:
+    if not NAERVAER.exists():
+        pytest.fail("the console script .venv/bin/naervaer is missing: run ./setup.sh")
+    return subprocess.run([str(NAERVAER), *map(str, args)], cwd=cwd, env=cli_env(**env),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+# -- sjekk ---------------------------------------------------------------------------------------
+SUMMARIES = {
+    "eksempel-kommune.yml": [
+        "Alt i orden", "Kommune: Eksempel kommune", "Målform: bokmål (nb)",
+        "Bekymringsfullt fravær: 7 dager i løpet av 3–4 uker, går tidlig 2–3 ganger, "
+        "borte fra enkelttimer 2–3 ganger",
+        "Lokale tiltak: 0", "Skjulte tiltak: 0", "Siden «Lag en lokal versjon»: med"],
+    "fjordvik.yml": [
+        "Alt i orden", "Kommune: Fjordvik kommune", "Målform: nynorsk (nn)",
+        "Bekymringsfullt fråvær: 5 dagar i løpet av 2–3 veker, går tidleg 2 gonger, "
+        "borte frå enkelttimar 3–4 gonger",
+        "Fristar: fråvær blir meldt innan kl. 08:00, skulen ringjer heim før kl. 08:45",
+        "Lokale tiltak: 1", "Skjulte tiltak: 1", "Sida «Lag ein lokal versjon»: ikkje med"],
+}
+
+
+def child_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.mark.parametrize("edition_file", sorted(SUMMARIES))
+def test_sjekk_passes_on_both_example_editions_in_under_two_seconds(
+    edition_file: str, tmp_path: Path
+) -> None:
+    # Timed as the command's own CPU time (user + system): the wall clock on this shared
+    # 2-core machine mostly measures the other jobs. Wall time is checked loosely as well.
+    cpu_before, started = child_cpu_seconds(), time.perf_counter()
+    result = naervaer("sjekk", EDITIONS / edition_file, cwd=tmp_path)
+    cpu, wall = child_cpu_seconds() - cpu_before, time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    output = squash(result.stdout)
+    for expected in SUMMARIES[edition_file]:
+        assert expected in output, output
+    assert result.stderr == ""
+    assert cpu < 2.0, f"naervaer sjekk used {cpu:.2f} s of CPU"
+    assert wall < 10.0, f"naervaer sjekk took {wall:.2f} s"
+
+
+def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
+    skip = {".venv", ".cache", ".git", ".pytest_cache", ".ruff_cache"}
+    files = {}
+    for folder in folders:
+        for base, dirs, names in os.walk(folder):
+            dirs[:] = [d for d in dirs if d not in skip]
+            for name in names:
+                path = Path(base, name)
+                stat = path.stat()
+                files[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+def test_sjekk_writes_nothing_and_loads_neither_mkdocs_nor_weasyprint(tmp_path: Path) -> None:
+    settings = tmp_path / "fjordvik.yml"
+    shutil.copy(EDITIONS / "fjordvik.yml", settings)
+    before = snapshot(ROOT, tmp_path)
+    result = naervaer("sjekk", settings.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(ROOT, tmp_path) == before
+
+    code = ("import sys; from naervaer.cli import main; rc = main(['sjekk', sys.argv[1]]); "
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'mkdocs', 'material', 'weasyprint', 'pikepdf', 'pypdf'}); print(rc, heavy)")
+    probe = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code, str(settings)],
+                           cwd=tmp_path, env=cli_env(), capture_output=True, text=True)
+    assert probe.stdout.strip().splitlines()[-1] == "0 []", probe.stdout + probe.stderr
+
+
+# (file content, the message the editor must see after «<file>, »)
+BROKEN = {
+    "misspelt-key": ("municipality: Ås kommune\nconcern:\n  dayz: 7\n",
+                     "linje 3: concern.dayz: ukjent nøkkel «dayz» – mente du «days»?"),
+    "unknown-measure": ("municipality: Ås kommune\nhidden_measures:\n  - \"99.1\"\n",
+                        "linje 3: hidden_measures[0]: forventet ID-en til et tiltak i "
+                        "tiltaksbanken, fikk «99.1»"),
+    "nynorsk-too-light": ("municipality: Fjord kommune\nlanguage: nn\ncolour: \"#ffee00\"\n",
+                          "linje 3: colour: fargen #ffee00 er for lys: kontrasten mot kvit "
+                          "tekst er 1,2:1, må vere minst 4,5:1 (vel ein mørkare farge)"),
+    "yaml-syntax": ("municipality: Ås kommune\nconcern:\n  days: 7\n weeks: 3\n",
+                    "linje 4: (hele filen): YAML-feil"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_sjekk_on_a_broken_file_exits_1_with_the_promised_message(
+    case: str, tmp_path: Path
+) -> None:
+    content, message = BROKEN[case]
+    settings = tmp_path / f"{case}.yml"
+    settings.write_text(content, encoding="utf-8")
+    result = naervaer("sjekk", settings.name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{settings}, {message}" in result.stderr, result.stderr
+    assert "Alt i orden" not in result.stdout
+
+
+def test_sjekk_on_a_missing_file_says_so(tmp_path: Path) -> None:
+    result = naervaer("sjekk", "finnes-ikke.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "fant ikke fila finnes-ikke.yml" in result.stderr
+
+
+# -- ny ------------------------------------------------------------------------------------------
+def settings_keys(model: Any, prefix: str = "") -> list[str]:
+    keys = []
+    for name, info in model.model_fields.items():
+        keys.append(prefix + name)
+        inner = getattr(info.annotation, "model_fields", None)
+        if inner is not None:
+            keys += settings_keys(info.annotation, prefix + "  ")
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_ny_writes_a_valid_file_with_every_key_explained(lang: str, tmp_path: Path) -> None:
+    from naervaer.settings import Settings
+
+    args = ["ny", "kommune/havoy.yml", "--kommune", "Havøy kommune"] + (["--nn"] if lang == "nn"
+                                                                        else [])
+    result = naervaer(*args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "kommune" / "havoy.yml"
+    text = written.read_text(encoding="utf-8")
+
+    schema = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+    assert schema, text[:200]
+    assert (written.parent / schema.group(1)).resolve() == SCHEMA_FILE
+    assert "municipality: Havøy kommune\n" in text and f"\nlanguage: {lang}\n" in text
+    for key in settings_keys(Settings):  # every key, nested ones too, as a (commented) key
+        assert re.search(rf"^(# )?{key}:", text, re.M), key
+    info = Settings.model_fields["concern"]
+    explained = info.json_schema_extra["description_nn"] if lang == "nn" else info.description
+    assert f"# {explained}\n# concern:\n" in text
+    assert ("Kvart element i lista" if lang == "nn" else "Hvert element i lista") in text
+
+    check = naervaer("sjekk", written, cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    assert "Kommune: Havøy kommune" in squash(check.stdout)
+    assert ("Målform: nynorsk (nn)" if lang == "nn" else "Målform: bokmål (nb)") \
+        in squash(check.stdout)
+
+
+def test_ny_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "min-kommune.yml"
+    target.write_text("municipality: Min egen kommune\n", encoding="utf-8")
+    result = naervaer("ny", target.name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "min-kommune.yml finnes allerede og blir ikke overskrevet" in result.stderr
+    assert target.read_text(encoding="utf-8") == "municipality: Min egen kommune\n"
+    nn = naervaer("ny", target.name, "--nn", cwd=tmp_path)
+    assert nn.returncode == 1 and "finst allereie" in nn.stderr
+
+
+def test_ny_refuses_a_name_the_build_would_refuse(tmp_path: Path) -> None:
+    result = naervaer("ny", "x.yml", "--kommune", "Å", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "x.yml, linje " in result.stderr
+    assert "municipality: for kort: forventet minst 2 tegn, fikk 'Å'" in result.stderr
+    assert not (tmp_path / "x.yml").exists()
+
+
+# -- help ----------------------------------------------------------------------------------------
+HELP = {  # verb: (usage line, a phrase of its bokmål description)
+    "sjekk": ("bruk: naervaer sjekk [-h] FIL", "Skriver ingenting."),
+    "ny": ("bruk: naervaer ny [-h] [--nn] [--kommune NAVN] FIL", "blir aldri overskrevet"),
+    "vis": ("bruk: naervaer vis [-h] [--port PORT] FIL", "Stopp med Ctrl+C."),
+    "bygg": ("bruk: naervaer bygg [-h] --ut MAPPE FIL", "forrige utgaven i mappa stå urørt"),
+}
+
+
+@pytest.mark.parametrize("verb", sorted(HELP))
+def test_help_for_each_verb_is_norwegian(verb: str, tmp_path: Path) -> None:
+    result = naervaer(verb, "--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    usage, phrase = HELP[verb]
+    assert result.stdout.startswith(usage)
+    assert phrase in squash(result.stdout)
+    assert "usage:" not in result.stdout and "options:" not in result.stdout
+
+
+def test_help_overview_aliases_and_version(tmp_path: Path) -> None:
+    overview = naervaer("--help", cwd=tmp_path)
+    assert overview.returncode == 0
+    for verb, alias in [("sjekk", "check"), ("ny", "new"), ("vis", "serve"), ("bygg", "build")]:
+        assert re.search(rf"^\s+{verb} \({alias}\)\s+\S", overview.stdout, re.M), verb
+        assert naervaer(alias, "--help", cwd=tmp_path).stdout.startswith(f"bruk: naervaer {verb}")
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert naervaer("--versjon", cwd=tmp_path).stdout.strip() == f"naervaer {version}"
+    wrong = naervaer("sjekk", cwd=tmp_path)
+    assert wrong.returncode == 2 and "naervaer sjekk: feil: mangler FIL" in wrong.stderr
+
+
+def test_help_follows_the_malform_of_the_settings_file(tmp_path: Path) -> None:
+    result = naervaer("bygg", EDITIONS / "fjordvik.yml", "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    text = squash(result.stdout)
+    assert "Byggjer heile utgåva" in text and "val:" in result.stdout
+    assert "mappa nettstaden skal liggje i" in text
+    new = naervaer("ny", "x.yml", "--nn", "--help", cwd=tmp_path)
+    assert "utgåva skal vere på nynorsk" in squash(new.stdout)
+
+
+# -- bygg ----------------------------------------------------------------------------------------
+def test_bygg_refuses_a_folder_it_would_wipe_and_a_broken_file(tmp_path: Path) -> None:
+    settings = tmp_path / "kommune.yml"
+    settings.write_text("municipality: Ås kommune\n", encoding="utf-8")
+    result = naervaer("bygg", settings.name, "--ut", ".", cwd=tmp_path)
+    assert result.returncode == 1 and "inneholder innstillingsfila" in result.stderr
+    other = tmp_path / "dokumenter"
+    other.mkdir()
+    (other / "viktig.txt").write_text("behold meg", encoding="utf-8")
+    result = naervaer("bygg", settings.name, "--ut", other.name, cwd=tmp_path)
+    assert result.returncode == 1 and "velg en ny eller tom mappe" in squash(result.stderr)
+    assert [p.name for p in other.iterdir()] == ["viktig.txt"]
+
+    previous = tmp_path / "nettsted"
+    previous.mkdir()
+    (previous / "index.html").write_text("forrige versjon", encoding="utf-8")
+    settings.write_text("municipality: Ås kommune\nconcern:\n  dayz: 7\n", encoding="utf-8")
+    result = naervaer("bygg", settings.name, "--ut", previous.name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{settings}, linje 3: concern.dayz: ukjent nøkkel «dayz»" in result.stderr
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    assert (previous / "index.html").read_text(encoding="utf-8") == "forrige versjon"
+
+
+# -- publishing from a settings-only repository -------------------------------------------------
+def ci_commands() -> dict[str, list[str]]:
+    """Every shell line of each CI file's build job."""
+    github = yaml.safe_load(GITHUB_WORKFLOW.read_text(encoding="utf-8"))
+    gitlab = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
+    lines = {"github": [], "gitlab": []}
+    for step in github["jobs"]["bygg"]["steps"]:
+        lines["github"] += [line.strip() for line in step.get("run", "").splitlines()]
+    lines["gitlab"] = [line.strip() for line in gitlab["pages"]["script"]]
+    return {ci: [line for line in found if line] for ci, found in lines.items()}
+
+
+def naervaer_lines(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.startswith("naervaer ")]
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The example repository copied to a temporary folder, and its CI commands run there
+    exactly as written (all but the installation, which needs the network): the test
+    session's one `naervaer bygg`."""
+    repo = tmp_path_factory.mktemp("kommune-repo") / "naervaer-bjorkvik"
+    shutil.copytree(EXAMPLE, repo, ignore=shutil.ignore_patterns("public*"))
+    commands = naervaer_lines(ci_commands()["github"])
+    runs = []
+    for line in commands:
+        started = time.perf_counter()
+        result = subprocess.run(["bash", "-euo", "pipefail", "-c", line], cwd=repo,
+                                env=cli_env(), capture_output=True, text=True, timeout=900)
+        runs.append((line, result, time.perf_counter() - started))
+    return {"repo": repo, "runs": runs}
+
+
+def test_publish_example_pins_a_version_and_runs_the_same_commands_on_github_and_gitlab() -> None:
+    commands = ci_commands()
+    assert naervaer_lines(commands["github"]) == naervaer_lines(commands["gitlab"])
+    verbs = [line.split()[1] for line in naervaer_lines(commands["github"])]
+    assert verbs == ["sjekk", "bygg"]
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    for ci_file in (GITHUB_WORKFLOW, GITLAB_CI):
+        text = ci_file.read_text(encoding="utf-8")
+        assert f"NAERVAER_VERSION: v{version}\n" in text, ci_file
+        assert re.search(r"NAERVAER_REPO: https://git\.example\.invalid/\S+ +# PLASSHOLDER", text)
+    # the Debian packages the example installs are the ones setup.sh installs for building
+    setup = (ROOT / "setup.sh").read_text(encoding="utf-8")
+    ours = set(re.search(r"APT_PACKAGES=\(([^)]*)\)", setup).group(1).split())
+    for ci, lines in commands.items():
+        install = next(line for line in lines if "apt-get install" in line)
+        wanted = {w for w in install.split() if not w.startswith("-")} - {
+            "sudo", "apt-get", "install", "git"}
+        assert wanted and wanted <= ours, (ci, wanted - ours)
+    # the publishing step takes the folder the build wrote
+    github = yaml.safe_load(GITHUB_WORKFLOW.read_text(encoding="utf-8"))
+    upload = next(s for s in github["jobs"]["bygg"]["steps"]
+                  if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    gitlab = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
+    out = naervaer_lines(commands["github"])[-1].split("--ut ")[1]
+    assert upload["with"]["path"] == out == gitlab["pages"]["artifacts"]["paths"][0] == "public"
+
+
+def test_the_example_repository_builds_its_edition(published: dict[str, Any]) -> None:
+    (_, checked, _), (_, built, seconds) = published["runs"]
+    assert checked.returncode == 0, checked.stderr
+    assert "Alt i orden" in checked.stdout and "Kommune: Bjørkvik kommune" in squash(checked.stdout)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-3000:]
+
+    out = published["repo"] / "public"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Bjørkvik kommune" in index and 'src="assets/logo.svg"' in index
+    assert (out / "assets" / "logo.svg").is_file() and (out / "csp-header.txt").is_file()
+    pages = [p for p in out.rglob("*.html") if p.name != "404.html"]
+    pdfs = list((out / "skjema").glob("*.pdf"))
+    assert len(pdfs) == 49 and len(pages) > 30
+    assert not (out.parent / "public.building").exists()
+
+    done = re.search(r"^Ferdig på (?P<s>[\d,]+) s: (?P<pages>\d+) sider og (?P<pdfs>\d+) PDF-er "
+                     r"\((?P<fresh>\d+) nye\) i public$", built.stdout, re.M)
+    assert done, built.stdout
+    assert int(done["pages"]) == len(pages) and int(done["pdfs"]) == len(pdfs)
+    assert float(done["s"].replace(",", ".")) <= seconds
+    progress = re.findall(r"^PDF (\d+) av (\d+): (\S+\.pdf)$", built.stdout, re.M)
+    fresh = int(done["fresh"])
+    if fresh:  # PDFs rendered in this run (the cache may hold them from an earlier one)
+        assert progress and progress[-1][:2] == (str(fresh), str(fresh)), built.stdout
+    else:
+        assert progress == []
+
+
+def test_the_editors_page_is_left_out_of_a_municipality_edition(
+    published: dict[str, Any], site_dir: Path, nn_site_dir: Path
+) -> None:
+    # the demo edition has it, with a navigation link and the publishing example
+    page = (site_dir / "lokal-versjon.html").read_text(encoding="utf-8")
+    assert 'href="lokal-versjon.html"' in (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "naervaer bygg naervaer.yml --ut public" in page
+    assert 'id="eget-repository"' in page
+    # a municipality's edition (nb example repository, nn Fjordvik) has neither page nor link
+    for out in (published["repo"] / "public", nn_site_dir):
+        assert not (out / "lokal-versjon.html").exists()
+        linking = [p.name for p in out.rglob("*.html")
+                   if "lokal-versjon" in p.read_text(encoding="utf-8")]
+        assert linking == [], out
+        assert "lokal-versjon" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# -- vis -----------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate: Any, seconds: float, what: str) -> Any:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except OSError:
+            value = None
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.mark.browser
+def test_vis_previews_on_localhost_and_reloads_when_the_file_is_saved(
+    tmp_path: Path, page: Any
+) -> None:
+    settings = tmp_path / "kommune.yml"
+    settings.write_text("municipality: Forhåndsvik kommune\nlanguage: nb\n", encoding="utf-8")
+    port = free_port()
+    log = (tmp_path / "vis.log").open("w")
+    proc = subprocess.Popen([str(NAERVAER), "vis", settings.name, "--port", str(port)],
+                            cwd=tmp_path, env=cli_env(NAERVAER_NO_PDF="1"), stdout=log,
+                            stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "Forhåndsvik kommune" in fetch(url), 180, "the first preview")
+        html = fetch(url)
+        # the live-reload script the server adds runs under the page's policy, and only it
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+        assert policy, html[:500]
+        script_src = re.search(r"script-src ([^;]*)", policy.group(1)).group(1).split()
+        assert script_src[0] == "'self'" and "'unsafe-inline'" not in script_src
+        assert sorted(script_src[1:]) == csp.inline_script_hashes(html)
+        assert "livereload" in html
+
+        page.goto(url)
+        assert "Forhåndsvik kommune" in page.title()
+        settings.write_text("municipality: Forhåndsvik kommune (utkast)\nlanguage: nb\n",
+                            encoding="utf-8")
+        expect(page).to_have_title(re.compile(r"\(utkast\)"), timeout=180_000)
+        assert page.console_errors == [] and page.external_requests == []
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    output = (tmp_path / "vis.log").read_text(encoding="utf-8")
+    assert f"Viser Forhåndsvik kommune på http://127.0.0.1:{port}/" in squash(output), output
+    assert proc.returncode == 0, output

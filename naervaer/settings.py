@@ -43,7 +43,6 @@ def _no_headings(value: LText) -> LText:
     return value
 
 
-MdText = Annotated[LText, AfterValidator(_no_headings)]
 TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
 RANGE = r"^[0-9]+(–[0-9]+)?$"
 
@@ -59,7 +58,7 @@ class _Markdown:
 
 
 MARKDOWN = _Markdown()
-MdText = Annotated[LText, MARKDOWN]
+MdText = Annotated[LText, MARKDOWN, AfterValidator(_no_headings)]  # no headings: issue 12
 HTTPS = r"^https://[A-Za-z0-9._~:/?#@!$%&+,;=-]+$"
 
 

@@ -182,7 +182,7 @@ BAD_SETTINGS = {
         "municipality: Ås kommune\nlocal_text:\n  - section: finnes-ikke\n    text: Hei\n",
         "linje 3: local_text[0].section: fant ikke avsnittet «finnes-ikke» i veilederen"),
     "local-text-heading": (
-        "municipality: Ås kommune\nlocal_text:\n  - section: fravaersgrensen\n"
+        "municipality: Ås kommune\nlocal_text:\n  - section: melding-av-fravaer\n"
         "    text: \"Hei\\n\\n## Vår rutine\\n\\nTekst\"\n",
         "linje 4: local_text[0].text: overskrifter er ikke tillatt i denne teksten "
         "(«## Vår rutine»)"),

@@ -38,3 +38,26 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 echo "Ready: .venv with the pinned packages."
+
+# --- Checkers for the tests (issue 12): Java for the W3C Nu HTML Checker (vnu.jar) and
+# Node for Lighthouse; both pinned in tools/package-lock.json, installed with `npm ci`.
+checkers=()
+command -v java >/dev/null 2>&1 || checkers+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || checkers+=(nodejs npm)
+if [ ${#checkers[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian packages: ${checkers[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${checkers[@]}" >/dev/null
+  else
+    echo "Missing Debian packages: ${checkers[*]} (sudo apt-get install ${checkers[*]})" >&2
+    exit 1
+  fi
+fi
+npm_stamp=tools/node_modules/.naervaer-lock.sha
+npm_want=$(sha256sum tools/package.json tools/package-lock.json | sha256sum | cut -c1-16)
+if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
+  (cd tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$npm_want" > "$npm_stamp"
+fi
+echo "Ready: checkers in tools/ (vnu.jar, Lighthouse)."

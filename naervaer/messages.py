@@ -68,6 +68,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "4,5:1 (vel ein mørkare farge)"},
     "range_order": {"nb": "«{value}» må skrives med det minste tallet først, f.eks. «3–4»",
                     "nn": "«{value}» må skrivast med det minste talet først, t.d. «3–4»"},
+    # issue 12: no headings inside markdown from settings
+    "heading_in_text": {
+        "nb": "overskrifter er ikke tillatt i denne teksten («{line}»): den står allerede under "
+              "en overskrift på siden; skriv et vanlig avsnitt, gjerne med **uthevet** start",
+        "nn": "overskrifter er ikkje tillatne i denne teksten («{line}»): han står alt under "
+              "ei overskrift på sida; skriv eit vanleg avsnitt, gjerne med **utheva** start"},
     # issue 9: language gate for the editors' own texts (a warning, never an error)
     "language_warning": {"nb": "språksjekk (bare en advarsel): {finding}",
                          "nn": "språksjekk (berre ei åtvaring): {finding}"},

@@ -17,15 +17,32 @@ from them.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .models import Actor
 from .text import Text
 
 LText = str | Text
+
+# --- Markdown from settings sits under a heading the page already has (issue 12): a heading
+# of its own would break the page's heading order, so it is refused with a clear message.
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
+
+
+def _no_headings(value: LText) -> LText:
+    for text in ([value] if isinstance(value, str) else [value.nb, value.nn or ""]):
+        match = _HEADING.search(text)
+        if match:
+            line = text[match.start():].splitlines()[0].strip()
+            raise PydanticCustomError("heading_in_text", "markdown heading in text",
+                                      {"line": line[:60]})
+    return value
+
+
 TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
 RANGE = r"^[0-9]+(–[0-9]+)?$"
 
@@ -41,7 +58,7 @@ class _Markdown:
 
 
 MARKDOWN = _Markdown()
-MdText = Annotated[LText, MARKDOWN]
+MdText = Annotated[LText, MARKDOWN, AfterValidator(_no_headings)]  # no headings: issue 12
 HTTPS = r"^https://[A-Za-z0-9._~:/?#@!$%&+,;=-]+$"
 
 

@@ -181,6 +181,11 @@ BAD_SETTINGS = {
     "local-text-unknown-section": (
         "municipality: Ås kommune\nlocal_text:\n  - section: finnes-ikke\n    text: Hei\n",
         "linje 3: local_text[0].section: fant ikke avsnittet «finnes-ikke» i veilederen"),
+    "local-text-heading": (
+        "municipality: Ås kommune\nlocal_text:\n  - section: melding-av-fravaer\n"
+        "    text: \"Hei\\n\\n## Vår rutine\\n\\nTekst\"\n",
+        "linje 4: local_text[0].text: overskrifter er ikke tillatt i denne teksten "
+        "(«## Vår rutine»)"),
     "yaml-syntax": ("municipality: Ås kommune\nconcern:\n  days: 7\n weeks: 3\n",
                     "linje 4: (hele filen): YAML-feil"),
     "missing-logo": ("municipality: Ås kommune\nlogo: vapen.png\n",

@@ -66,3 +66,17 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
 })();
+
+/* The search form's submit button (added for HTML validity and assistive technology, see
+   naervaer/site/theme_fixes.py): the theme searches as the reader types, so submitting only
+   moves focus to the first result. Nothing is sent or put in a URL. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.md-search__form");
+  if (!form) return;
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = document.querySelector(".md-search-result__list a[href]");
+    if (first) first.focus();
+  });
+})();

@@ -49,6 +49,12 @@ def add_meta(html: str) -> tuple[str, list[str]]:
     return html[: head.end()] + "\n" + tag + html[head.end():], hashes
 
 
+def nginx_directive(header_value: str) -> str:
+    """The header as an nginx directive, for ``include`` in the server block (the editors'
+    page shows how); the policy holds only single quotes, so it fits in double quotes."""
+    return f'add_header Content-Security-Policy "{header_value}" always;\n'
+
+
 def header(hashes: set[str]) -> str:
     """The same policy as an HTTP header for the whole site (frame-ancestors works only
     in a header)."""

@@ -4,9 +4,11 @@
   settings or data file stops the build with file, line and key path. It sets language,
   site name and navigation from the edition, and points ``site_dir`` at a staging directory.
 * ``on_files`` renders the PDFs (cached by content hash) and adds them to the site.
+* ``on_env`` applies the small, named corrections to the theme's own templates
+  (``theme_fixes.py``: valid HTML and accessible names where the theme has no block).
 * ``on_post_page`` / ``on_post_template`` compact each page and add its
   Content-Security-Policy.
-* ``on_post_build`` writes the CSP header and the external-link report, fails on a broken
+* ``on_post_build`` writes the CSP header (also as ``nginx-csp.conf``) and the external-link report, fails on a broken
   internal link, and swaps the staging directory into place, so a failed build leaves the
   previous output untouched.
 """
@@ -26,7 +28,7 @@ from mkdocs.structure.files import File, Files
 
 from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
-from naervaer.site import csp, edition, set_edition
+from naervaer.site import csp, edition, set_edition, theme_fixes
 from naervaer.site.compact import compact_html
 from naervaer.site.build import (build_pdfs, fill_font_file, set_downloads, swap_into_place,
                                  tell)
@@ -146,6 +148,11 @@ def check_thin_pages(files: Files) -> None:
                           + "\n  - ".join(problems))
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Correct the theme's block-less markup as its templates load (theme_fixes.py)."""
+    return theme_fixes.install(env)
+
+
 def finish_html(output: str) -> str:
     html, hashes = csp.add_meta(compact_html(output))
     _run.setdefault("script_hashes", set()).update(hashes)
@@ -164,6 +171,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     header = csp.header(_run.pop("script_hashes", set()))
     (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
+    (site / "nginx-csp.conf").write_text(csp.nginx_directive(header), encoding="utf-8")
     report = check_site(site)
     (site / "eksterne-lenker.txt").write_text(report.external_text(), encoding="utf-8")
     if report.broken:

@@ -136,11 +136,13 @@ class PageRenderer:
     def section(self, section: Section, level: int) -> str:
         return self.render("section.md", section=section, level=level)
 
-    def include(self, name: str) -> str:
+    def include(self, name: str, level: int) -> str:
+        """Generated content inside a guide section; its headings start at ``level`` (one
+        below the section's own), so no heading level is ever skipped."""
         if name == "partner_services":
-            return self.render("partner_services.md")
+            return self.render("partner_services.md", level=level)
         if name == "process_map":
-            return self.process_map()
+            return self.process_map(level)
         if name == "law_refs":
             return self.render("law_refs.md")
         if name == "absence_check":
@@ -148,8 +150,9 @@ class PageRenderer:
         raise ValueError(name)
 
     # -- process map -----------------------------------------------------------
-    def process_map(self) -> str:
-        return self.render("process_map.html", process=self.ed.process)
+    def process_map(self, level: int) -> str:
+        """The steps as headings of ``level``, the alternative branches one level below."""
+        return self.render("process_map.html", process=self.ed.process, level=level)
 
     def plan_builder(self) -> str:
         return tools.plan_builder(self, self.downloads)

@@ -59,8 +59,29 @@ def edition_css(ed: Any) -> str:
     )
 
 
+class _WarningCount(logging.Handler):
+    """Counts the build's warnings: mkdocs aborts a strict build on them only *after*
+    ``on_post_build``, so the swap below must look for itself, or a build that mkdocs then
+    refuses would already have replaced the previous output."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _WarningCount()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _run["command"] = command
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _warnings.count = 0
+    logging.getLogger("mkdocs").addHandler(_warnings)  # no-op when already added
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -176,7 +197,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / "eksterne-lenker.txt").write_text(report.external_text(), encoding="utf-8")
     if report.broken:
         raise PluginError("Brutte interne lenker:\n  - " + "\n  - ".join(report.broken))
+    if config["strict"] and _warnings.count:
+        return  # mkdocs aborts next; on_build_error drops the staging directory
     if _run["command"] == "build" and "staging" in _run:
         swap_into_place(_run.pop("staging"), _run.pop("final"))
         config["site_dir"] = str(Path(config["site_dir"]).with_name(
             Path(config["site_dir"]).name.removesuffix(".building")))
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves the previous output as it was and no half-built folder."""
+    staging = _run.pop("staging", None)
+    _run.pop("final", None)
+    if staging is not None and Path(staging).exists():
+        shutil.rmtree(staging)

@@ -14,6 +14,7 @@ from markupsafe import escape
 from ..edition import Edition
 from ..markup import inline, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
+from .form_fill import MESSAGES, fillable_forms
 from .nav import category_src, guide_src
 
 _env = jinja2.Environment(
@@ -211,5 +212,13 @@ class PageRenderer:
         return self.render(f"info_{name}.md")
 
     def forms_page(self) -> str:
-        return self.render("forms.md", downloads=self.downloads)
+        return self.render("forms.md", downloads=self.downloads,
+                           fill_pages={f.id for f in fillable_forms(self.ed)})
+
+    def form_fill_page(self, form_id: str) -> str:
+        from ..pdf.layout import layout
+
+        form = self.ed.forms[form_id]
+        return self.render("form_fill.md", form=form, sections=layout(form, self.ed),
+                           files=self.downloads.forms.get(form_id, {}), messages=MESSAGES)
 

@@ -1,43 +1,48 @@
-/* Nærvær — an HTML form page: check birth numbers and dates, ask before leaving with unsaved
-   input, print, and «Last ned utfylt PDF» (fills the form's own fillable PDF in the browser).
-   Stores nothing and sends nothing. Field names come from the page (the form's `name`
-   attributes are the PDF's field names); every word the reader sees comes from the form's
-   data-msg-* attributes, rendered from data/ui.yaml. */
-
-import { fillPdf, saveFile } from "./pdf-fill.js";
+/* Nærvær — an HTML form page: checks birth numbers and dates, asks before leaving with unsaved
+   input, prints, and «Last ned utfylt PDF» fills the form's own fillable PDF in the browser
+   (pdf-fill.js, loaded on that click). Stores nothing, sends nothing. Field names are the
+   inputs' `name`s (= the PDF's); every word shown comes from the form's data-msg-* attributes. */
 
 const form = document.getElementById("nv-fill");
 if (form) start(form);
 
 function start(form) {
-  const msg = (key, values = {}) =>
-    (form.dataset["msg" + key.replace(/(^|-)(.)/g, (_, __, c) => c.toUpperCase())] || "")
-      .replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
-  const summary = document.getElementById("nv-fill-summary");
-  const status = document.getElementById("nv-fill-status");
-  const button = document.getElementById("nv-fill-download");
+  const $ = (id) => document.getElementById(id);
+  const summary = $("nv-fill-summary");
+  const status = $("nv-fill-status");
+  const button = $("nv-fill-download");
   let dirty = false;
   let busy = false;
+  const msg = (key, values = {}) =>
+    (form.dataset["msg" + key.replace(/(^|-)(.)/g, (_, __, c) => c.toUpperCase())] || "")
+      .replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
 
-  document.getElementById("nv-fill-actions").hidden = false;
+  $("nv-fill-actions").hidden = false;
 
-  // -- checks ----------------------------------------------------------------------------
   const checks = {
-    birthnumber: (value) => /^[0-9]{11}$/.test(value) ? "" : msg("birthnumber-error"),
-    date: (value) => validDate(value) ? "" : msg("date-error"),
+    birthnumber: (v) => (/^[0-9]{11}$/.test(v) ? "" : msg("birthnumber-error")),
+    date: (v) => (validDate(v) ? "" : msg("date-error")),
   };
 
   function validDate(value) {
     const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
     if (!m) return false;
-    const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(year, month - 1, day);
-    return date.getFullYear() === year && date.getMonth() === month - 1
-      && date.getDate() === day;
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(y, mo - 1, d);
+    return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
   }
 
+  // an inline message, tied to the input with aria-describedby (not only a colour)
   function setError(input, text) {
-    const box = document.getElementById(input.id + "-error");
+    let box = $(input.id + "-error");
+    if (!box && text) {
+      box = document.createElement("p");
+      box.className = "nvf-e";
+      box.id = input.id + "-error";
+      input.parentNode.insertBefore(box, input);
+      const ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      input.setAttribute("aria-describedby", ids.concat(box.id).join(" "));
+    }
     if (box) box.textContent = text;
     if (text) input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
@@ -51,74 +56,48 @@ function start(form) {
     return problem;
   }
 
-  function labelOf(input) {
-    const label = form.querySelector(`label[for="${CSS.escape(input.id)}"]`);
-    return label ? label.textContent.trim() : input.name;
-  }
-
   function showSummary(problems, lead) {
     const list = summary.querySelector("ul");
     list.textContent = "";
-    const intro = summary.querySelector(".nv-fill__summary-title");
-    intro.textContent = lead || msg("error-summary");
+    summary.querySelector("h2").textContent = lead || msg("error-summary");
     for (const [input, text] of problems) {
-      const item = document.createElement("li");
+      const label = form.querySelector(`label[for="${input.id}"]`);
       const link = document.createElement("a");
       link.href = "#" + input.id;
-      link.textContent = `${labelOf(input)}: ${text}`;
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        input.focus();
-      });
-      item.appendChild(link);
-      list.appendChild(item);
+      link.textContent = `${label ? label.textContent.trim() : input.name}: ${text}`;
+      link.addEventListener("click", (event) => { event.preventDefault(); input.focus(); });
+      list.appendChild(document.createElement("li")).appendChild(link);
     }
     summary.hidden = false;
     summary.focus();
   }
 
-  function hideSummary() {
-    summary.hidden = true;
-  }
-
-  form.addEventListener("change", (event) => {
-    if (event.target.dataset && event.target.dataset.check) check(event.target);
-  });
-  form.addEventListener("input", (event) => {
+  form.addEventListener("change", (e) => { if (e.target.dataset.check) check(e.target); });
+  form.addEventListener("input", (e) => {
     dirty = true;
-    // clear a shown error as soon as the value is right again
-    const input = event.target;
-    if (input.getAttribute && input.getAttribute("aria-invalid") === "true") {
-      if (!input.dataset.check || !check(input)) setError(input, "");
+    const input = e.target;
+    if (input.getAttribute("aria-invalid") === "true" && (!input.dataset.check || !check(input))) {
+      setError(input, "");  // right again: the message goes at once
     }
   });
-  form.addEventListener("submit", (event) => event.preventDefault());
-
-  window.addEventListener("beforeunload", (event) => {
-    if (!dirty) return;
-    event.preventDefault();
-    event.returnValue = "";
+  form.addEventListener("submit", (e) => e.preventDefault());
+  window.addEventListener("beforeunload", (e) => {
+    if (dirty) { e.preventDefault(); e.returnValue = ""; }
   });
 
-  // -- values -----------------------------------------------------------------------------
   function values() {
     const out = {};
     for (const el of form.elements) {
-      if (!el.name || el.disabled) continue;
+      if (!el.name) continue;
       if (el.type === "checkbox") out[el.name] = el.checked;
       else if (el.type === "radio") { if (el.checked) out[el.name] = el.value; }
-      else if (el.tagName === "SELECT" || el.tagName === "TEXTAREA" || el.type === "text") {
-        out[el.name] = el.value;
-      }
+      else out[el.name] = el.value;
     }
     return out;
   }
 
-  function byName(name) {
-    return form.querySelector(`[name="${CSS.escape(name)}"]`);
-  }
+  const byName = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
 
-  // -- download ---------------------------------------------------------------------------
   button.addEventListener("click", async () => {
     if (busy) return;
     const problems = [];
@@ -126,34 +105,30 @@ function start(form) {
       const text = check(input);
       if (text) problems.push([input, text]);
     }
-    if (problems.length) {
-      status.textContent = "";
-      showSummary(problems);
-      return;
-    }
-    hideSummary();
+    status.textContent = "";
+    if (problems.length) { showSummary(problems); return; }
+    summary.hidden = true;
+    summary.querySelector("ul").textContent = "";
     busy = true;
     button.setAttribute("aria-disabled", "true");
     status.textContent = msg("working");
     const filename = form.dataset.filename;
     try {
-      const bytes = await fillPdf(new URL(form.dataset.pdf, document.baseURI), values());
-      saveFile(bytes, filename);
+      const { fillPdf, saveFile } = await import("./pdf-fill.js");
+      saveFile(await fillPdf(new URL(form.dataset.pdf, document.baseURI), values()), filename);
       dirty = false;
       status.textContent = msg("done", { filename });
     } catch (err) {
       status.textContent = "";
+      const marked = ((err && err.fields) || []).map(byName).filter(Boolean);
       if (err && err.code === "missing-glyphs") {
         const chars = err.chars.map((c) => `«${c}»`).join(" ");
-        const marked = err.fields.map(byName).filter(Boolean);
-        for (const input of marked) setError(input, msg("glyphs-field", { chars }));
-        showSummary(marked.map((input) => [input, msg("glyphs-field", { chars })]),
-          msg("glyphs-error", { chars }));
-      } else if (err && err.code === "load") {
-        showSummary([], msg("load-error"));
+        const text = msg("glyphs-field", { chars });
+        marked.forEach((input) => setError(input, text));
+        showSummary(marked.map((input) => [input, text]), msg("glyphs-error", { chars }));
       } else {
-        const marked = ((err && err.fields) || []).map(byName).filter(Boolean);
-        showSummary(marked.map((input) => [input, msg("fail-error")]), msg("fail-error"));
+        const lead = msg(err && err.code === "load" ? "load-error" : "fail-error");
+        showSummary(marked.map((input) => [input, msg("fail-error")]), lead);
       }
     } finally {
       busy = false;
@@ -161,13 +136,12 @@ function start(form) {
     }
   });
 
-  // -- print ------------------------------------------------------------------------------
-  function fitTextareas() {
+  // print: text areas grow to show all they hold
+  window.addEventListener("beforeprint", () => {
     for (const area of form.querySelectorAll("textarea")) {
       area.style.height = "auto";
       area.style.height = area.scrollHeight + 4 + "px";
     }
-  }
-  window.addEventListener("beforeprint", fitTextareas);
-  document.getElementById("nv-fill-print").addEventListener("click", () => window.print());
+  });
+  $("nv-fill-print").addEventListener("click", () => window.print());
 }

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from ..edition import Edition
 from ..form_model import FormDef
+from ..pdf.layout import SectionLayout
 
 PAGE_DIR = "skjema"
-PAGE_CONTENT = "{{ form_fill_page() }}\n"
+# A form page is one task: no site navigation beside it (theme/main.html leaves it out when
+# nv_form is set; the page links back to the overview), which keeps its first load small.
+PAGE_CONTENT = """---
+nv_form: true
+hide:
+  - navigation
+  - toc
+---
+{{ form_fill_page() }}
+"""
 
 # data-msg-* attributes of the form: what the page's script may say (keys under fill.*)
 MESSAGES = ("birthnumber_error", "date_error", "working", "done", "error_summary",
@@ -26,3 +36,13 @@ def fillable_forms(edition: Edition) -> list[FormDef]:
 
 def page_src(form_id: str) -> str:
     return f"{PAGE_DIR}/{form_id}.md"
+
+
+def short_ids(sections: list[SectionLayout]) -> dict[str, str]:
+    """A short HTML id per input (f1, f2 …), keyed by its layout id: the page stays small."""
+    ids: dict[str, str] = {}
+    for section in sections:
+        for block in section.blocks:
+            for inp in block.inputs:
+                ids.setdefault(inp.html_id, f"f{len(ids) + 1}")
+    return ids

@@ -14,7 +14,7 @@ from markupsafe import escape
 from ..edition import Edition
 from ..markup import inline, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
-from .form_fill import MESSAGES, fillable_forms
+from .form_fill import MESSAGES, fillable_forms, short_ids
 from .nav import category_src, guide_src
 
 _env = jinja2.Environment(
@@ -219,6 +219,7 @@ class PageRenderer:
         from ..pdf.layout import layout
 
         form = self.ed.forms[form_id]
-        return self.render("form_fill.md", form=form, sections=layout(form, self.ed),
+        sections = layout(form, self.ed)
+        return self.render("form_fill.md", form=form, sections=sections, ids=short_ids(sections),
                            files=self.downloads.forms.get(form_id, {}), messages=MESSAGES)
 

@@ -98,6 +98,13 @@ function start(form) {
 
   const byName = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
 
+  // the reader reaching for the button (focus, pointer) starts loading the PDF code
+  const pdfUrl = () => new URL(form.dataset.pdf, document.baseURI);
+  const warm = () => import("./pdf-fill.js").then((m) => m.preload(pdfUrl()), () => {});
+  for (const type of ["focus", "pointerenter", "touchstart"]) {
+    button.addEventListener(type, warm, { once: true, passive: true });
+  }
+
   button.addEventListener("click", async () => {
     if (busy) return;
     const problems = [];
@@ -115,7 +122,7 @@ function start(form) {
     const filename = form.dataset.filename;
     try {
       const { fillPdf, saveFile } = await import("./pdf-fill.js");
-      saveFile(await fillPdf(new URL(form.dataset.pdf, document.baseURI), values()), filename);
+      saveFile(await fillPdf(pdfUrl(), values()), filename);
       dirty = false;
       status.textContent = msg("done", { filename });
     } catch (err) {

@@ -158,6 +158,8 @@ def test_every_form_fills_its_pdf_exactly(sites, browser, tmp_path: Path, lang: 
         if got != want:
             problems[form.id] = {k: (got[k], want[k]) for k in got if got[k] != want[k]}
         check_still_a_proper_form(out, form.id, lang, ed)
+        if form.id in WITH_NAMES:
+            assert "DejaVuSans" in " ".join(appearance_fonts(out)), form.id
         assert page.inner_text("#nv-fill-status").strip() != ""
     assert problems == {}
     assert external == [] and errors == []
@@ -167,6 +169,22 @@ def test_every_form_fills_its_pdf_exactly(sites, browser, tmp_path: Path, lang: 
     assert storage == [0, 0, 0]
     assert "Søknad" not in page.url
     context.close()
+
+
+def appearance_fonts(path: Path) -> set[str]:
+    """BaseFont of every font the filled fields' appearances use."""
+    fonts = set()
+    for page in pypdf.PdfReader(path).pages:
+        for annot in page.get("/Annots") or []:
+            normal = annot.get_object().get("/AP", {}).get("/N")
+            normal = normal.get_object() if normal is not None else None
+            if not isinstance(normal, pypdf.generic.StreamObject):
+                continue  # checkboxes and radios: a dictionary of states
+            resources = normal.get("/Resources")
+            font_dict = resources.get_object().get("/Font") if resources is not None else None
+            for font in (font_dict.get_object() if font_dict is not None else {}).values():
+                fonts.add(str(font.get_object().get("/BaseFont")))
+    return fonts
 
 
 def check_still_a_proper_form(path: Path, form_id: str, lang: str, ed: Any) -> None:

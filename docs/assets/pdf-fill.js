@@ -24,6 +24,10 @@
        "unknown-field"   error.fields: names the PDF has no field for;
        "load"            the library, the font or the PDF could not be loaded.
 
+   preload(pdfUrl?) → Promise<void>
+     Starts loading pdf-lib (and the blank PDF) ahead of fillPdf, e.g. when the reader moves
+     to the download button; never rejects.
+
    saveFile(bytes, filename) → void
      Offers `bytes` as a downloaded file (application/pdf) named `filename`.
 
@@ -70,6 +74,16 @@ function loadScript(url, globalName) {
     }));
   }
   return scripts.get(url.href);
+}
+
+const blanks = new Map();  // blank PDFs by URL, in memory only
+
+function fetchBlank(url) {
+  const key = String(url);
+  if (!blanks.has(key)) {
+    blanks.set(key, fetchBytes(key).catch((err) => { blanks.delete(key); throw err; }));
+  }
+  return blanks.get(key);
 }
 
 async function fetchBytes(url) {
@@ -153,7 +167,7 @@ function setValues(form, values, PDFLib) {
 
 export async function fillPdf(pdfUrl, values, options = {}) {
   const [PDFLib, blank] = await Promise.all([
-    loadScript(PDF_LIB, "PDFLib"), fetchBytes(pdfUrl),
+    loadScript(PDF_LIB, "PDFLib"), fetchBlank(pdfUrl),
   ]);
   const doc = await PDFLib.PDFDocument.load(blank, { updateMetadata: false });
   const form = doc.getForm();
@@ -184,6 +198,12 @@ export async function fillPdf(pdfUrl, values, options = {}) {
   form.updateFieldAppearances(font);
   restore();
   return doc.save({ updateFieldAppearances: false });
+}
+
+export function preload(pdfUrl) {
+  const work = [loadScript(PDF_LIB, "PDFLib")];
+  if (pdfUrl) work.push(fetchBlank(pdfUrl));
+  return Promise.all(work).then(() => undefined, () => undefined);
 }
 
 export function saveFile(bytes, filename) {

@@ -24,12 +24,13 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
 from naervaer.site import csp, edition, set_edition, theme_fixes
 from naervaer.site.compact import compact_html
+from naervaer.site.form_fill import PAGE_CONTENT, fillable_forms, page_src
 from naervaer.site.build import (build_pdfs, fill_font_file, set_downloads, swap_into_place,
                                  tell)
 from naervaer.site.pages import Downloads
@@ -127,6 +128,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, dest, abs_src_path=str(path)))
     files.append(File.generated(config, EDITION_CSS, content=edition_css(edition())))
     files.append(File.generated(config, FILL_FONT, abs_src_path=str(fill_font_file())))
+    add_form_pages(files, config)
     logo = logo_path(edition().settings, edition().settings_file)
     if logo is not None:
         files.append(File.generated(config, f"assets/logo{logo.suffix.lower()}",
@@ -150,6 +152,18 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     server._inject_js_into_html = inject_allowed
     tell("serving")
     return server
+
+
+def add_form_pages(files: Files, config: MkDocsConfig) -> None:
+    """One HTML form page per fillable form (skjema/<id>.html), generated from the data:
+    reached from the forms overview, not listed in the navigation."""
+    for form in fillable_forms(edition()):
+        src = page_src(form.id)
+        if files.get_file_from_path(src) is not None:
+            raise PluginError(f"docs/{src} finnes, men skjemasiden lages av dataene "
+                              f"(forms/{form.id}.yaml): slett docs/{src}")
+        files.append(File.generated(config, src, content=PAGE_CONTENT,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
 
 
 def check_thin_pages(files: Files) -> None:

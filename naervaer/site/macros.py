@@ -46,5 +46,9 @@ def define_env(env: Any) -> None:
         return renderer().forms_page()
 
     @env.macro
+    def form_fill_page(form_id: str | None = None) -> str:
+        return renderer().form_fill_page(form_id or stem())
+
+    @env.macro
     def info_page(name: str) -> str:
         return renderer().info_page(name)

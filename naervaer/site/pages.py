@@ -16,6 +16,7 @@ from ..edition import Edition
 from ..markup import as_markup, inline, markup_source, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
 from . import tools
+from .form_fill import MESSAGES, fillable_forms, short_ids
 from .nav import category_src, guide_src
 
 # the settings-only repository example shown on the editors' page (tests run its commands)
@@ -243,5 +244,14 @@ class PageRenderer:
         return self.render(f"info_{name}.md")
 
     def forms_page(self) -> str:
-        return self.render("forms.md", downloads=self.downloads)
+        return self.render("forms.md", downloads=self.downloads,
+                           fill_pages={f.id for f in fillable_forms(self.ed)})
+
+    def form_fill_page(self, form_id: str) -> str:
+        from ..pdf.layout import layout
+
+        form = self.ed.forms[form_id]
+        sections = layout(form, self.ed)
+        return self.render("form_fill.md", form=form, sections=sections, ids=short_ids(sections),
+                           files=self.downloads.forms.get(form_id, {}), messages=MESSAGES)
 

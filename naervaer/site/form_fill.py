@@ -1,0 +1,48 @@
+"""The HTML forms: one page per form (except cut-out card sheets), generated from the data.
+
+Each page is the third renderer of a form's layout (``naervaer.pdf.layout``): the same
+sections, labels, options and field names as the fillable PDF, which the browser fills
+with what the reader typed (docs/assets/form-fill.js → pdf-fill.js). The pages are not
+files in docs/: the hooks add one per form, so adding a form needs no extra page.
+"""
+
+from __future__ import annotations
+
+from ..edition import Edition
+from ..form_model import FormDef
+from ..pdf.layout import SectionLayout
+
+PAGE_DIR = "skjema"
+# A form page is one task: no site navigation beside it (theme/main.html leaves it out when
+# nv_form is set; the page links back to the overview), which keeps its first load small.
+PAGE_CONTENT = """---
+nv_form: true
+hide:
+  - navigation
+  - toc
+---
+{{ form_fill_page() }}
+"""
+
+# data-msg-* attributes of the form: what the page's script may say (keys under fill.*)
+MESSAGES = ("birthnumber_error", "date_error", "working", "done", "error_summary",
+            "glyphs_error", "glyphs_field", "load_error", "fail_error")
+
+
+def fillable_forms(edition: Edition) -> list[FormDef]:
+    """Every form that can be filled on the site: all but pure cut-out card sheets."""
+    return [f for f in edition.forms.values() if f.kind != "cards"]
+
+
+def page_src(form_id: str) -> str:
+    return f"{PAGE_DIR}/{form_id}.md"
+
+
+def short_ids(sections: list[SectionLayout]) -> dict[str, str]:
+    """A short HTML id per input (f1, f2 …), keyed by its layout id: the page stays small."""
+    ids: dict[str, str] = {}
+    for section in sections:
+        for block in section.blocks:
+            for inp in block.inputs:
+                ids.setdefault(inp.html_id, f"f{len(ids) + 1}")
+    return ids

@@ -64,6 +64,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "4,5:1 (velg en mørkere farge)",
         "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
               "4,5:1 (vel ein mørkare farge)"},
+    # Parent material in other languages (issue 13)
+    "language_unknown": {"nb": "ukjent språkkode «{code}» – kjente språk: {codes}",
+                         "nn": "ukjend språkkode «{code}» – kjende språk: {codes}"},
 }
 
 

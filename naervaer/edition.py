@@ -35,6 +35,8 @@ from .parents import (
     TranslationFile,
     build_documents,
     fingerprint,
+    isolate_numbers,
+    isolate_values,
     resolve_document,
 )
 from .settings import Settings, overlay
@@ -476,7 +478,15 @@ def resolve_parents(
             warnings.append(f"{tsource.file.name}: mangler ui-ordene {', '.join(missing_ui)}; "
                             "språket publiseres ikke")
             continue
-        ui = {k: resolver.render_at(v, tsource, ("ui", k)).strip() for k, v in tfile.ui.items()
+        rtl = language.dir == "rtl"
+        context = {"s": isolate_values(edition.s)} if rtl else {}
+
+        def render(raw: str, path: tuple, tsource: Source = tsource, rtl: bool = rtl,
+                   context: dict[str, Any] = context, **extra: Any) -> str:
+            text = resolver.render_at(raw, tsource, path, **context, **extra)
+            return isolate_numbers(text) if rtl else text
+
+        ui = {k: render(v, ("ui", k)).strip() for k, v in tfile.ui.items()
               if k != "companion_note"}
         frame = Frame(language.code, language.dir, language.font, ui, services, laws)
         known: set[str] = set()
@@ -501,18 +511,15 @@ def resolve_parents(
                                 f"{language.code}: ikke kvalitetssikret (parent_reviewed_only)")
                 continue
 
-            def text_of(part: Part, tfile: TranslationFile = tfile, tsource: Source = tsource
-                        ) -> str:
+            def text_of(part: Part, tfile: TranslationFile = tfile, render: Any = render) -> str:
                 assert part.key is not None
-                return resolver.render_at(tfile.items[part.key].text, tsource,
-                                          ("items", part.key, "text"))
+                return str(render(tfile.items[part.key].text, ("items", part.key, "text")))
 
             resolved = resolve_document(doc, frame, text_of, language.code)
             resolved.reviewed = reviewed
             if doc.ref.companion:
-                resolved.note = resolver.render_at(tfile.ui["companion_note"], tsource,
-                                                   ("ui", "companion_note"),
-                                                   form=doc.title.value).strip()
+                resolved.note = render(tfile.ui["companion_note"], ("ui", "companion_note"),
+                                       form=doc.title.value).strip()
             docs.append(resolved)
         for key in sorted(set(tfile.items) - known):
             warnings.append(f"{tsource.file.name}: {key}: ingen slik tekst i dokumentene "

@@ -106,6 +106,29 @@ def fingerprint(source: str) -> str:
     return hashlib.sha256(" ".join(source.split()).encode("utf-8")).hexdigest()[:10]
 
 
+# Right-to-left text (Arabic): local values (names in Latin letters, phone numbers, ranges
+# such as 3–4) are set apart with Unicode isolates, so the bidi algorithm neither reorders
+# the groups of a phone number nor mixes a name's brackets into the Arabic sentence.
+FSI, LRI, PDI, NBSP = "\u2068", "\u2066", "\u2069", "\u00a0"
+_NUMBER_RUN = re.compile(r"(?<![\w\u2066\u2068])(\d+(?:[ \u00a0–:.-]\d+)+)(?![\w\u2069])")
+
+
+def isolate_values(value: object) -> object:
+    """Settings with every text or number wrapped in first-strong isolates (for RTL text)."""
+    if isinstance(value, dict):
+        return {k: isolate_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [isolate_values(v) for v in value]
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return f"{FSI}{value}{PDI}"
+    return value
+
+
+def isolate_numbers(text: str) -> str:
+    """Keep runs like «116 111» or «8–10» in written order inside right-to-left text."""
+    return _NUMBER_RUN.sub(lambda m: f"{LRI}{m.group(1).replace(' ', NBSP)}{PDI}", text)
+
+
 _PLACEHOLDER = re.compile(r"{{\s*(.*?)\s*}}")
 
 

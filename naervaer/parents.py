@@ -110,6 +110,7 @@ def fingerprint(source: str) -> str:
 # such as 3–4) are set apart with Unicode isolates, so the bidi algorithm neither reorders
 # the groups of a phone number nor mixes a name's brackets into the Arabic sentence.
 FSI, LRI, PDI, NBSP = "\u2068", "\u2066", "\u2069", "\u00a0"
+_ISOLATED = re.compile("([\u2066\u2068][^\u2069]*\u2069)")
 _NUMBER_RUN = re.compile(r"(?<![\w\u2066\u2068])(\d+(?:[ \u00a0–:.-]\d+)+)(?![\w\u2069])")
 
 
@@ -120,13 +121,20 @@ def isolate_values(value: object) -> object:
     if isinstance(value, list):
         return [isolate_values(v) for v in value]
     if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return f"{FSI}{value}{PDI}"
+        text = str(value)
+        if re.fullmatch(r"[\d +–:.-]+", text):  # a number, a time, a phone number, a range
+            return f"{LRI}{text.replace(' ', NBSP)}{PDI}"
+        return f"{FSI}{text}{PDI}"
     return value
 
 
 def isolate_numbers(text: str) -> str:
     """Keep runs like «116 111» or «8–10» in written order inside right-to-left text."""
-    return _NUMBER_RUN.sub(lambda m: f"{LRI}{m.group(1).replace(' ', NBSP)}{PDI}", text)
+    parts = _ISOLATED.split(text)  # values from settings are isolated already
+    for i in range(0, len(parts), 2):
+        parts[i] = _NUMBER_RUN.sub(lambda m: f"{LRI}{m.group(1).replace(' ', NBSP)}{PDI}",
+                                   parts[i])
+    return "".join(parts)
 
 
 _PLACEHOLDER = re.compile(r"{{\s*(.*?)\s*}}")

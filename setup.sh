@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   poppler-utils qpdf fonts-liberation2 chromium)
+# Parent material in other languages (issue 13): Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic
+APT_PACKAGES+=(fonts-noto-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -134,6 +134,14 @@ def test_an_unknown_language_in_the_settings_names_file_line_and_choices(tmp_pat
 
 # -- the site ---------------------------------------------------------------------------
 
+def has_tag(html: str, tag: str, text: str | None = None, **attrs: str) -> bool:
+    """An element with these attributes (in any order), and this text if given."""
+    ahead = "".join(f'(?=[^>]*\\s{name.rstrip("_")}="{re.escape(value)}[" ])'
+                    for name, value in attrs.items())
+    pattern = f"<{tag}{ahead}[^>]*>" + (re.escape(text) + f"</{tag}>" if text else "")
+    return re.search(pattern, html) is not None
+
+
 def editions(site_dir: Path, nn_site_dir: Path) -> list[tuple[object, Path]]:
     return [(NB, site_dir), (NN, nn_site_dir)]
 
@@ -149,9 +157,9 @@ def test_every_language_has_its_page_and_pdfs_in_both_editions(site_dir: Path,
         for lang in ed.parents.languages:  # type: ignore[attr-defined]
             html = (site / "foreldre" / f"{lang.code}.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang.code}"' in html
-            assert f'class="nv-foreign" dir="{lang.dir}" lang="{lang.code}"' in html
-            assert f'<header lang="{nlang}" class="md-header' in html  # the frame stays Norwegian
-            assert f'<span dir="{lang.dir}" lang="{lang.code}">{lang.name}</span>' in listing
+            assert has_tag(html, "div", class_="nv-foreign", dir=lang.dir, lang=lang.code)
+            assert has_tag(html, "header", lang=nlang)  # the frame stays Norwegian
+            assert has_tag(listing, "span", text=lang.name, dir=lang.dir, lang=lang.code)
             for doc in lang.docs:
                 pdf = site / "foreldre" / f"{doc.file}.pdf"
                 assert pdf.is_file(), pdf
@@ -161,7 +169,8 @@ def test_every_language_has_its_page_and_pdfs_in_both_editions(site_dir: Path,
                 assert doc.words["notice"] in html
             assert ed.t("parents.notice") in html  # type: ignore[attr-defined]
         assert (site / "foreldre" / f"{ed.parents.page.file}.pdf").is_file()  # type: ignore
-    assert 'dir="rtl" lang="ar"' in (site_dir / "foreldre" / "ar.html").read_text(encoding="utf-8")
+    assert has_tag((site_dir / "foreldre" / "ar.html").read_text(encoding="utf-8"), "div",
+                   dir="rtl", lang="ar")
 
 
 def test_other_languages_stay_out_of_the_norwegian_search_index(site_dir: Path) -> None:
@@ -284,3 +293,23 @@ def test_an_edition_limited_to_english_publishes_only_english(tmp_path: Path) ->
     listing = (out / "foreldre" / "andre-sprak.html").read_text(encoding="utf-8")
     assert "English" in listing and "Polski" not in listing and "العربية" not in listing
     assert "Prøve kommune" in (out / "foreldre" / "en.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.pdf
+def test_every_parent_pdf_passes_pdf_ua_1_checks(site_dir: Path, nn_site_dir: Path) -> None:
+    import page as page_validation
+    from pdfua.validator import Validator
+
+    validator = Validator()
+    failures = {}
+    files = sorted((site_dir / "foreldre").glob("*.pdf")) + sorted(
+        (nn_site_dir / "foreldre").glob("*.pdf"))
+    assert len(files) == 2 * (1 + len(LANGUAGES) * len(DOCUMENTS))
+    for path in files:
+        problems = [f"{f.rule_id}: {f.message}"
+                    for f in page_validation.validate_pdf(path, profile="ua1").failures]
+        problems += [f"{f.rule_id}: {f.message}" for f in validator.validate(str(path)).findings
+                     if f.severity.name in ("ERROR", "WARNING")]
+        if problems:
+            failures[f"{path.parent.parent.name}/{path.name}"] = problems
+    assert failures == {}

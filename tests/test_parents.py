@@ -155,6 +155,9 @@ def test_every_language_has_its_page_and_pdfs_in_both_editions(site_dir: Path,
         start = (site / "index.html").read_text(encoding="utf-8")
         assert 'href="foreldre/andre-sprak.html"' in start
         for lang in ed.parents.languages:  # type: ignore[attr-defined]
+            # the navigation names each language in its own script, marked as such
+            assert f'class="md-ellipsis" lang="{lang.code}" dir="{lang.dir}"' in start
+        for lang in ed.parents.languages:  # type: ignore[attr-defined]
             html = (site / "foreldre" / f"{lang.code}.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang.code}"' in html
             assert has_tag(html, "div", class_="nv-foreign", dir=lang.dir, lang=lang.code)

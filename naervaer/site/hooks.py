@@ -152,7 +152,19 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     if language is not None:
         output = page_language(output, language.code, ed.lang,
                                f"{language.ui['page_title']} – {config['site_name']}")
+    if ed.parents is not None:
+        for lang in ed.parents.languages:
+            output = mark_language_links(output, lang.code, lang.dir)
     return finish_html(output)
+
+
+def mark_language_links(html: str, code: str, direction: str) -> str:
+    """The theme's navigation and footer links to a language page show the language's name
+    in its own script: mark that name with its language and direction."""
+    link = re.compile(r'(<a href="(?:(?:\.\./)*foreldre/)?' + code + r'\.html"[^>]*>\s*'
+                      r'(?:<div class="md-footer__title">\s*<span class="md-footer__direction">'
+                      r'[^<]*</span>\s*)?<(?:span|div) class="md-ellipsis")')
+    return link.sub(lambda m: f'{m.group(1)} lang="{code}" dir="{direction}"', html)
 
 
 _CHROME = re.compile(r'<(header|nav|footer|div|a|button)\b(?=[^>]*\bclass="(?:md-header|md-tabs|'

@@ -167,8 +167,11 @@ def mark_language_links(html: str, code: str, direction: str) -> str:
     return link.sub(lambda m: f'{m.group(1)} lang="{code}" dir="{direction}"', html)
 
 
-_CHROME = re.compile(r'<(header|nav|footer|div|a|button)\b(?=[^>]*\bclass="(?:md-header|md-tabs|'
-                     r'md-sidebar|md-footer|md-skip|md-top|md-search)[\s"])')
+# the Norwegian frame: everything but the content and the table of contents (whose entries
+# are the page's own headings; only its title is Norwegian)
+_CHROME = re.compile(r'<(header|nav|footer|div|a|button|label)\b(?=[^>]*\bclass="(?:md-header|'
+                     r'md-tabs|md-sidebar md-sidebar--primary|md-footer|md-skip|md-top|'
+                     r'md-search|md-nav__title" for="__toc)[\s"])')
 
 
 def page_language(html: str, lang: str, chrome_lang: str, title: str) -> str:

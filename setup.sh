@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   poppler-utils qpdf fonts-liberation2 chromium
   hunspell hunspell-no)  # language gate (issue 9): tests/test_language.py
+# Parent material in other languages (issue 13): Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic
+APT_PACKAGES+=(fonts-noto-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -98,6 +98,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "noen få kB) – er dette riktig fil?",
         "nn": "fila er {size}; ei innstillingsfil kan vere høgst {limit} (vanlegvis er ho "
               "nokre få kB) – er dette rett fil?"},
+    # Parent material in other languages (issue 13)
+    "language_unknown": {"nb": "ukjent språkkode «{code}» – kjente språk: {codes}",
+                         "nn": "ukjend språkkode «{code}» – kjende språk: {codes}"},
 }
 
 

@@ -63,7 +63,7 @@ SUMMARIES = {
     "fjordvik.yml": [
         "Alt i orden", "Kommune: Fjordvik kommune", "Målform: nynorsk (nn)",
         "Bekymringsfullt fråvær: 5 dagar i løpet av 2–3 veker, går tidleg 2 gonger, "
-        "borte frå einskildtimar 3–4 gonger",
+        "borte frå enkelttimar 3–4 gonger",
         "Fristar: fråvær blir meldt innan kl. 08:00, skulen ringjer heim før kl. 08:45",
         "Lokale tiltak: 1", "Skjulte tiltak: 1", "Sida «Lag ein lokal versjon»: ikkje med"],
 }

@@ -34,7 +34,6 @@ from .markup import (
 from .messages import msg
 from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
 from .parents import (
-    UI_KEYS,
     Document,
     Frame,
     LanguageRegistry,
@@ -43,8 +42,8 @@ from .parents import (
     ParentsData,
     Part,
     TranslationFile,
+    audit,
     build_documents,
-    fingerprint,
     isolate_numbers,
     isolate_values,
     resolve_document,
@@ -522,10 +521,10 @@ def resolve_parents(
                             "ikke; språket publiseres ikke")
             continue
         tfile, tsource = loaded
-        missing_ui = [k for k in UI_KEYS if k not in tfile.ui]
-        if missing_ui:
-            warnings.append(f"{tsource.file.name}: mangler ui-ordene {', '.join(missing_ui)}; "
-                            "språket publiseres ikke")
+        status = audit(documents, tfile)
+        if status.missing_ui:
+            warnings.append(f"{tsource.file.name}: mangler ui-ordene "
+                            f"{', '.join(status.missing_ui)}; språket publiseres ikke")
             continue
         rtl = language.dir == "rtl"
         context = {"s": isolate_values(edition.s)} if rtl else {}
@@ -538,23 +537,19 @@ def resolve_parents(
         ui = {k: render(v, ("ui", k)).strip() for k, v in tfile.ui.items()
               if k != "companion_note"}
         frame = Frame(language.code, language.dir, language.font, ui, services, laws)
-        known: set[str] = set()
         docs = []
         for doc in documents:
-            items = doc.items()
-            known |= set(items)
-            missing = [k for k in items if k not in tfile.items]
+            missing = status.missing[doc.ref.id]
             if missing:
                 warnings.append(f"{tsource.file.name}: «{doc.ref.id}» publiseres ikke på "
                                 f"{language.code}: {len(missing)} tekst(er) mangler "
                                 f"({', '.join(missing[:3])}{' …' if len(missing) > 3 else ''})")
                 continue
-            stale = [k for k, src in items.items()
-                     if tfile.items[k].source != fingerprint(src.raw("nb"))]
+            stale = status.stale[doc.ref.id]
             for key in stale:
                 warnings.append(f"{tsource.file.name}: {key}: den norske teksten er endret "
                                 "etter oversettelsen (utdatert; vises som ikke kvalitetssikret)")
-            reviewed = not stale and all(tfile.items[k].reviewed for k in items)
+            reviewed = not stale and not status.unreviewed[doc.ref.id]
             if settings.parent_reviewed_only and not reviewed:
                 warnings.append(f"{tsource.file.name}: «{doc.ref.id}» publiseres ikke på "
                                 f"{language.code}: ikke kvalitetssikret (parent_reviewed_only)")
@@ -570,7 +565,7 @@ def resolve_parents(
                 resolved.note = render(tfile.ui["companion_note"], ("ui", "companion_note"),
                                        form=doc.title.value).strip()
             docs.append(resolved)
-        for key in sorted(set(tfile.items) - known):
+        for key in status.unused:
             warnings.append(f"{tsource.file.name}: {key}: ingen slik tekst i dokumentene "
                             "(brukes ikke)")
         if docs:

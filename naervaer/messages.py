@@ -106,14 +106,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                    "nn": "{path} finst ikkje enno – lag ho etter data/README.md"},
     "tr_counts": {"nb": "{docs} dokumenter, {items} tekster",
                   "nn": "{docs} dokument, {items} tekstar"},
-    "tr_missing_ui": {"nb": "Mangler ui-ord ({n}), språket publiseres ikke: {keys}",
-                      "nn": "Manglar ui-ord ({n}), språket blir ikkje publisert: {keys}"},
+    "tr_missing_ui": {"nb": "Mangler ord under `ui` ({n}), språket publiseres ikke: {keys}",
+                      "nn": "Manglar ord under `ui` ({n}), språket blir ikkje publisert: {keys}"},
     "tr_missing": {
-        "nb": "Mangler ({n}) – oversett bokmålsteksten og lim inn under items:",
-        "nn": "Manglar ({n}) – omset bokmålsteksten og lim inn under items:"},
+        "nb": "Mangler ({n}) – oversett bokmålsteksten og lim inn under `items`:",
+        "nn": "Manglar ({n}) – omset bokmålsteksten og lim inn under `items`:"},
     "tr_stale": {
-        "nb": "Utdatert ({n}) – bokmålsteksten er endret: oversett den på nytt og bytt source:",
-        "nn": "Utdatert ({n}) – bokmålsteksten er endra: omset han på nytt og byt source:"},
+        "nb": "Utdatert ({n}) – bokmålsteksten er endret: oversett den på nytt og bytt `source`:",
+        "nn": "Forelda ({n}) – bokmålsteksten er endra: omset han på nytt og byt `source`:"},
     "tr_was": {"nb": "var", "nn": "var"},
     "tr_unreviewed": {"nb": "Ikke kvalitetssikret ennå ({n} av {total}):",
                       "nn": "Ikkje kvalitetssikra enno ({n} av {total}):"},
@@ -123,9 +123,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "tr_done": {"nb": "alt er oversatt, oppdatert og kvalitetssikret",
                 "nn": "alt er omsett, oppdatert og kvalitetssikra"},
     "tr_summary_ok": {"nb": "Ingen tekster mangler eller er utdaterte.",
-                      "nn": "Ingen tekstar manglar eller er utdaterte."},
+                      "nn": "Ingen tekstar manglar eller er forelda."},
     "tr_summary_todo": {"nb": "{n} tekst(er) mangler, er utdatert eller brukes ikke.",
-                        "nn": "{n} tekst(ar) manglar, er utdaterte eller blir ikkje brukte."},
+                        "nn": "{n} tekst(ar) manglar, er forelda eller blir ikkje brukte."},
 }
 
 

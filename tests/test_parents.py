@@ -112,6 +112,55 @@ def test_review_status_stale_source_and_reviewed_only(data_copy: Path, tmp_path:
     assert [d.id for d in only.parents.languages[0].docs] == ["skolefravaer"]
 
 
+def test_translators_tool_tells_what_is_missing_stale_unused_and_unreviewed(
+        data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m naervaer.parents``: what it prints under a language is YAML a translator
+    pastes under ``items:`` (new fingerprints included); done, the language reports clean."""
+    from naervaer.parents import main
+
+    dirs = {"data_dir": data_copy / "data", "forms_dir": data_copy / "forms"}
+    assert main([], **dirs) == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert all(f"data/translations/{code}.yaml" in out for code in LANGUAGES)
+    assert "Ingen tekster mangler eller er utdaterte." in out
+
+    path = data_copy / "data" / "translations" / "pl.yaml"
+    data = translation("pl", data_copy / "data")
+    wanted = source_items()
+    del data["items"]["samtykke.bekreftelse.utveksling.label"]
+    data["items"]["vip-brev.title"]["source"] = "0000000000"
+    data["items"]["samtykke.gammel.tekst"] = {"text": "x", "source": "0000000000"}
+    for key, item in data["items"].items():
+        if key.startswith("skolefravaer."):
+            item.update(reviewed=True, reviewer="Kari Nordmann", date="2026-12-01")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    assert main(["pl"], **dirs) == 1  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "en.yaml" not in out and "3 tekst(er) mangler, er utdatert eller brukes ikke" in out
+    pasted = yaml.safe_load("\n".join(line for line in out.splitlines()
+                                      if line.startswith("  ") and not line.strip()
+                                      .startswith("#")))
+    assert set(pasted) == {"samtykke.bekreftelse.utveksling.label", "vip-brev.title"}
+    assert pasted["vip-brev.title"] == {"source": fingerprint(wanted["vip-brev.title"])}
+    assert pasted["samtykke.bekreftelse.utveksling.label"]["source"] == fingerprint(
+        wanted["samtykke.bekreftelse.utveksling.label"])
+    assert "bokmål: Samtykke til utveksling av opplysninger" in out  # the text to translate
+    assert "#   samtykke.gammel.tekst" in out  # unused
+    unreviewed = out.split("Ikke kvalitetssikret ennå")[1]
+    assert "skolefravaer" not in unreviewed and "info-skolestart: alle" in unreviewed
+
+    data["items"]["vip-brev.title"].update(pasted.pop("vip-brev.title"))
+    data["items"] |= {k: {**v, "text": "Zgoda na wymianę informacji"} for k, v in pasted.items()}
+    del data["items"]["samtykke.gammel.tekst"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["--nn", "pl"], **dirs) == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "Ingen tekstar manglar eller er forelda." in out and "Manglar" not in out
+    assert main(["xx"], **dirs) == 2  # type: ignore[arg-type]
+    assert "ukjent språkkode «xx»" in capsys.readouterr().err
+
+
 def test_reviewed_without_reviewer_stops_the_build(data_copy: Path) -> None:
     path = data_copy / "data" / "translations" / "so.yaml"
     text = path.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true", 1)

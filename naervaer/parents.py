@@ -12,6 +12,9 @@ documents they translate (issue 13).
 
 Bokmål and nynorsk stay inline in the data as everywhere else; this module only describes
 the further languages and which item of which document needs a translation.
+
+``python -m naervaer.parents [CODE …] [--nn]`` tells translators, per language, which items
+are missing, stale (with the new fingerprint) or not yet reviewed (see data/README.md).
 """
 
 from __future__ import annotations
@@ -27,8 +30,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
+from . import DATA_DIR, FORMS_DIR
+from .errors import DataError
 from .form_model import FormDef
+from .messages import msg
 from .text import Lang, Text
+from .validation import validate
+from .yamlsource import load_yaml
 
 CODE = r"^[a-z]{2}$"
 ITEM_ID = r"^[a-z0-9-]+(\.[a-z0-9-]+)+$"
@@ -401,8 +409,6 @@ def report(code: str, language: Language | None, tfile: TranslationFile | None,
            documents: list[Document], lang: Lang = "nb") -> tuple[list[str], int]:
     """What a translator of ``code`` has to do, as lines to print (paste-ready YAML for the
     items under ``items:``), and how many items are open (missing, stale, unused)."""
-    from .messages import msg
-
     path = f"data/translations/{code}.yaml"
     name = f"{language.name} ({language.norwegian.raw(lang)})" if language else "?"
     if tfile is None:
@@ -455,9 +461,6 @@ def load_for_translators(
     data_dir: Path, forms_dir: Path
 ) -> tuple[list[Document], list[Language], dict[str, TranslationFile]]:
     """The documents, the registry and every translation file, without an edition."""
-    from .validation import validate
-    from .yamlsource import load_yaml
-
     parents = validate(ParentsData, load_yaml(data_dir / "parents.yaml"))
     forms = {ref.form: validate(FormDef, load_yaml(forms_dir / f"{ref.form}.yaml"))
              for ref in parents.documents if ref.form is not None}
@@ -470,10 +473,6 @@ def load_for_translators(
 def main(argv: list[str], data_dir: Path | None = None, forms_dir: Path | None = None) -> int:
     """Print, per language, the items that are missing, stale or not yet reviewed. Exit
     status 1 when any item is missing or stale (or unused), 0 when only review remains."""
-    from . import DATA_DIR, FORMS_DIR
-    from .errors import DataError
-    from .messages import msg
-
     lang: Lang = "nn" if "--nn" in argv else "nb"
     codes = [a for a in argv if a != "--nn"]
     try:

@@ -125,7 +125,9 @@ _NUMBER_RUN = re.compile(r"(?<![\w\u2066\u2068])(\d+(?:[ \u00a0–:.-]\d+)+)(?![
 
 
 def isolate_values(value: object) -> object:
-    """Settings with every text or number wrapped in first-strong isolates (for RTL text)."""
+    """Settings with every text or number wrapped in first-strong isolates (for RTL text).
+    A value keeps its type (``str`` subclass), so a settings value that escapes itself as
+    text (``SettingText`` …) still does: the isolates add no markup."""
     if isinstance(value, dict):
         return {k: isolate_values(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -133,8 +135,10 @@ def isolate_values(value: object) -> object:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         text = str(value)
         if re.fullmatch(r"[\d +–:.-]+", text):  # a number, a time, a phone number, a range
-            return f"{LRI}{text.replace(' ', NBSP)}{PDI}"
-        return f"{FSI}{text}{PDI}"
+            text = f"{LRI}{text.replace(' ', NBSP)}{PDI}"
+        else:
+            text = f"{FSI}{text}{PDI}"
+        return type(value)(text) if isinstance(value, str) else text
     return value
 
 

@@ -17,7 +17,6 @@ import logging
 import os
 import re
 import shutil
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +173,8 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
         language = next((lang for lang in ed.parents.languages
                          if page.file.src_uri == language_src(lang.code)), None)
     if language is not None:
+        # both parts are markup already (settings values in them escaped as text), as the
+        # theme's own <title> takes site_name
         output = page_language(output, language.code, ed.lang,
                                f"{language.ui['page_title']} – {config['site_name']}")
     if ed.parents is not None:
@@ -201,9 +202,9 @@ _CHROME = re.compile(r'<(header|nav|footer|div|a|button|label)\b(?=[^>]*\bclass=
 def page_language(html: str, lang: str, chrome_lang: str, title: str) -> str:
     """A page in another language (issue 13): ``<html lang>`` and ``<title>`` in the
     page's language; the Norwegian frame around it (header, navigation, search, footer,
-    skip link) keeps ``lang`` of the edition."""
+    skip link) keeps ``lang`` of the edition. ``title`` is markup (escaped already)."""
     html = re.sub(r'<html lang="[^"]*"', f'<html lang="{lang}"', html, count=1)
-    html = re.sub(r"<title>.*?</title>", f"<title>{escape(title)}</title>", html, count=1,
+    html = re.sub(r"<title>.*?</title>", lambda _: f"<title>{title}</title>", html, count=1,
                   flags=re.S)
     return _CHROME.sub(lambda m: f'{m.group(0)} lang="{chrome_lang}"', html)
 

@@ -8,6 +8,8 @@ APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   poppler-utils qpdf fonts-liberation2 chromium
   fonts-dejavu-core  # the font for filling forms in the browser (issue 10)
   hunspell hunspell-no)  # language gate (issue 9): tests/test_language.py
+# Parent material in other languages (issue 13): Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic
+APT_PACKAGES+=(fonts-noto-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

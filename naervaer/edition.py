@@ -33,6 +33,21 @@ from .markup import (
 )
 from .messages import msg
 from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
+from .parents import (
+    Document,
+    Frame,
+    LanguageRegistry,
+    ParentLanguage,
+    ParentMaterial,
+    ParentsData,
+    Part,
+    TranslationFile,
+    audit,
+    build_documents,
+    isolate_numbers,
+    isolate_values,
+    resolve_document,
+)
 from .settings import MARKDOWN, Settings, overlay
 from .text import Lang, Text, plain
 from .validation import validate
@@ -58,6 +73,7 @@ class Edition:
     data_dir: Path = DATA_DIR
     inputs: list[Path] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
+    parents: ParentMaterial | None = None
 
     def t(self, key: str) -> Markup:
         """A UI string in the edition's målform: resolved text is markup source (settings
@@ -128,6 +144,10 @@ def load_edition(
     process_loaded = load(data_dir / "process.yaml", ProcessMap)
     guide_loaded = {p.stem: load(p, GuidePage) for p in sorted((data_dir / "guide").glob("*.yaml"))}
     forms_loaded = {p.stem: load(p, FormDef) for p in sorted(forms_dir.glob("*.yaml"))}
+    languages_loaded = load(data_dir / "languages.yaml", LanguageRegistry)
+    parents_loaded = load(data_dir / "parents.yaml", ParentsData)
+    translations_loaded = {p.stem: load(p, TranslationFile)
+                           for p in sorted((data_dir / "translations").glob("*.yaml"))}
     if problems:
         raise DataError(problems)
     assert bank_loaded and law_loaded and ui_loaded and process_loaded
@@ -153,6 +173,9 @@ def load_edition(
     problems += apply_local_measures(bank, settings, settings_source, lang)
     problems += check_local_text(settings, guide, settings_source, lang)
     problems += check_logo(settings, file, settings_source, lang)
+    assert languages_loaded and parents_loaded
+    problems += check_parents(parents_loaded, languages_loaded, translations_loaded, forms,
+                              settings, settings_source, lang)
     if problems:
         raise DataError(problems, lang)
 
@@ -175,12 +198,20 @@ def load_edition(
     sources: list[tuple[Any, Source]] = [bank_loaded, law_loaded, ui_loaded, process_loaded]
     sources += [v for v in guide_loaded.values() if v]
     sources += [v for v in forms_loaded.values() if v]
+    sources += [languages_loaded, parents_loaded]
     for model, source in sources:
         resolver.resolve_all(model, source)
     resolver.resolve_local()
     if resolver.problems:
         raise DataError(resolver.problems)
     warn_local_language(file, data_dir, lang)
+    edition.parents = resolve_parents(
+        edition, resolver, build_documents(parents_loaded[0], forms), languages_loaded[0],
+        {code: loaded for code, loaded in translations_loaded.items() if loaded})
+    if resolver.problems:
+        raise DataError(resolver.problems)
+    for warning in edition.parents.warnings:
+        log.warning(warning)
     if edition.untranslated:
         log.warning(
             "%d tekster mangler %s og vises på bokmål", len(edition.untranslated), lang
@@ -422,6 +453,142 @@ def check_logo(
     return []
 
 
+def check_parents(
+    parents_loaded: tuple[ParentsData, Source],
+    languages_loaded: tuple[LanguageRegistry, Source],
+    translations: dict[str, tuple[TranslationFile, Source] | None],
+    forms: dict[str, FormDef],
+    settings: Settings,
+    settings_source: MergedSource,
+    lang: Lang,
+) -> list[Problem]:
+    """Parent material: documents name existing forms, languages are known, translation files
+    name their own language, and the settings choose only known languages."""
+    problems = []
+    data, source = parents_loaded
+    ids: set[str] = set()
+    for i, ref in enumerate(data.documents):
+        if ref.id in ids:
+            problems.append(source.problem(("documents", i, "id"), f"«{ref.id}» er brukt før"))
+        ids.add(ref.id)
+        if ref.form is not None and ref.form not in forms:
+            problems.append(source.problem(("documents", i, "form"),
+                                           f"fant ikke skjemaet forms/{ref.form}.yaml"))
+    registry, registry_source = languages_loaded
+    codes: list[str] = []
+    for i, language in enumerate(registry.root):
+        if language.code in codes or language.code in ("nb", "nn"):
+            problems.append(registry_source.problem(
+                (i, "code"), f"språkkoden «{language.code}» er brukt før"))
+        codes.append(language.code)
+    for stem, loaded in translations.items():
+        if loaded is None:
+            continue
+        tfile, tsource = loaded
+        if tfile.language != stem:
+            problems.append(tsource.problem(("language",), f"forventet «{stem}» (filnavnet), "
+                                                           f"fikk «{tfile.language}»"))
+        elif stem not in codes:
+            problems.append(tsource.problem(
+                ("language",), f"språket «{stem}» mangler i data/languages.yaml"))
+    for i, code in enumerate(settings.parent_languages or []):
+        if code not in codes:
+            problems.append(settings_source.problem(
+                ("parent_languages", i),
+                msg("language_unknown", lang, code=code, codes=", ".join(codes))))
+    return problems
+
+
+def resolve_parents(
+    edition: Edition,
+    resolver: Resolver,
+    documents: list[Document],
+    registry: LanguageRegistry,
+    translations: dict[str, tuple[TranslationFile, Source]],
+) -> ParentMaterial:
+    """Resolve the parent material: the Norwegian one-page text, and every document in every
+    language the settings choose, if its translation is complete (and reviewed, when the
+    settings publish reviewed translations only). What is left out is reported as a warning."""
+    settings = edition.settings
+    t = edition.t
+    services = [str(x) for x in edition.s["consent_services"]]
+    laws = [f"{ref.act if isinstance(ref.act, str) else ref.act.value} {ref.section} – "
+            f"{ref.title}" for ref in edition.law.values() if ref.group == "taushetsplikt"]
+    words = {"other": t("form.other"), "place": t("form.place"), "date": t("form.date"),
+             "signature": t("form.signature"),
+             "name_in_print": t("form.name_in_print").capitalize(),
+             "in_norwegian": t("parents.in_norwegian"), "download_pdf": t("parents.download"),
+             "pdf_page": t("pdf.page"), "pdf_of": t("pdf.of"), "notice": t("parents.notice")}
+    norwegian = Frame(edition.lang, "ltr", "Noto Sans", words, services, laws)
+    page_doc = next(d for d in documents if d.ref.form is None)
+    page = resolve_document(page_doc, norwegian, lambda part: part.source.value,
+                            edition.lang)
+    warnings: list[str] = []
+    wanted = settings.parent_languages
+    languages: list[ParentLanguage] = []
+    for language in registry.root:
+        if wanted is not None and language.code not in wanted:
+            continue
+        loaded = translations.get(language.code)
+        if loaded is None:
+            warnings.append(f"{language.code}: data/translations/{language.code}.yaml finnes "
+                            "ikke; språket publiseres ikke")
+            continue
+        tfile, tsource = loaded
+        status = audit(documents, tfile)
+        if status.missing_ui:
+            warnings.append(f"{tsource.file.name}: mangler ui-ordene "
+                            f"{', '.join(status.missing_ui)}; språket publiseres ikke")
+            continue
+        rtl = language.dir == "rtl"
+        context = {"s": isolate_values(edition.s)} if rtl else {}
+
+        def render(raw: str, path: tuple, tsource: Source = tsource, rtl: bool = rtl,
+                   context: dict[str, Any] = context, **extra: Any) -> str:
+            text = resolver.render_at(raw, tsource, path, **context, **extra)
+            return isolate_numbers(text) if rtl else text
+
+        ui = {k: render(v, ("ui", k)).strip() for k, v in tfile.ui.items()
+              if k != "companion_note"}
+        frame = Frame(language.code, language.dir, language.font, ui, services, laws)
+        docs = []
+        for doc in documents:
+            missing = status.missing[doc.ref.id]
+            if missing:
+                warnings.append(f"{tsource.file.name}: «{doc.ref.id}» publiseres ikke på "
+                                f"{language.code}: {len(missing)} tekst(er) mangler "
+                                f"({', '.join(missing[:3])}{' …' if len(missing) > 3 else ''})")
+                continue
+            stale = status.stale[doc.ref.id]
+            for key in stale:
+                warnings.append(f"{tsource.file.name}: {key}: den norske teksten er endret "
+                                "etter oversettelsen (utdatert; vises som ikke kvalitetssikret)")
+            reviewed = not stale and not status.unreviewed[doc.ref.id]
+            if settings.parent_reviewed_only and not reviewed:
+                warnings.append(f"{tsource.file.name}: «{doc.ref.id}» publiseres ikke på "
+                                f"{language.code}: ikke kvalitetssikret (parent_reviewed_only)")
+                continue
+
+            def text_of(part: Part, tfile: TranslationFile = tfile, render: Any = render) -> str:
+                assert part.key is not None
+                return str(render(tfile.items[part.key].text, ("items", part.key, "text")))
+
+            resolved = resolve_document(doc, frame, text_of, language.code)
+            resolved.reviewed = reviewed
+            if doc.ref.companion:
+                resolved.note = render(tfile.ui["companion_note"], ("ui", "companion_note"),
+                                       form=doc.title.value).strip()
+            docs.append(resolved)
+        for key in status.unused:
+            warnings.append(f"{tsource.file.name}: {key}: ingen slik tekst i dokumentene "
+                            "(brukes ikke)")
+        if docs:
+            languages.append(ParentLanguage(
+                code=language.code, name=language.name, norwegian=language.norwegian.value,
+                dir=language.dir, font=language.font, ui=ui, docs=docs))
+    return ParentMaterial(page=page, languages=languages, warnings=warnings)
+
+
 class Resolver:
     """Render every text of the edition once: pick the målform, fill in local values."""
 
@@ -443,13 +610,24 @@ class Resolver:
         label = f"{ref.act_name.raw(self.edition.lang)} {ref.section}"
         return f"[{label}]({ref.url})"
 
-    def render(self, raw: str) -> str:
+    def render(self, raw: str, **context: Any) -> str:
         if "{{" not in raw and "{%" not in raw:
             return raw
         template = self._compiled.get(raw)
         if template is None:
             template = self._compiled[raw] = self.env.from_string(raw)
-        return template.render()
+        return template.render(**context)
+
+    def render_at(self, raw: str, source: Source, path: tuple, **context: Any) -> str:
+        """Render a text from ``source`` (a translation); a problem names file, line and key."""
+        try:
+            return self.render(raw, **context)
+        except (jinja2.TemplateError, KeyError) as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            if isinstance(exc, jinja2.UndefinedError):
+                message = f"ukjent plassholder: {message} (se tabellen i data/README.md)"
+            self.problems.append(source.problem(path, message))
+            return raw
 
     def resolve_all(self, model: Any, source: Source) -> None:
         lang = self.edition.lang

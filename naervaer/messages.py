@@ -106,6 +106,34 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "noen få kB) – er dette riktig fil?",
         "nn": "fila er {size}; ei innstillingsfil kan vere høgst {limit} (vanlegvis er ho "
               "nokre få kB) – er dette rett fil?"},
+    # Parent material in other languages (issue 13)
+    "language_unknown": {"nb": "ukjent språkkode «{code}» – kjente språk: {codes}",
+                         "nn": "ukjend språkkode «{code}» – kjende språk: {codes}"},
+    # -- translation status for translators (python -m naervaer.parents) --
+    "tr_no_file": {"nb": "{path} finnes ikke ennå – lag den etter data/README.md",
+                   "nn": "{path} finst ikkje enno – lag ho etter data/README.md"},
+    "tr_counts": {"nb": "{docs} dokumenter, {items} tekster",
+                  "nn": "{docs} dokument, {items} tekstar"},
+    "tr_missing_ui": {"nb": "Mangler ord under `ui` ({n}), språket publiseres ikke: {keys}",
+                      "nn": "Manglar ord under `ui` ({n}), språket blir ikkje publisert: {keys}"},
+    "tr_missing": {
+        "nb": "Mangler ({n}) – oversett bokmålsteksten og lim inn under `items`:",
+        "nn": "Manglar ({n}) – omset bokmålsteksten og lim inn under `items`:"},
+    "tr_stale": {
+        "nb": "Utdatert ({n}) – bokmålsteksten er endret: oversett den på nytt og bytt `source`:",
+        "nn": "Forelda ({n}) – bokmålsteksten er endra: omset han på nytt og byt `source`:"},
+    "tr_was": {"nb": "var", "nn": "var"},
+    "tr_unreviewed": {"nb": "Ikke kvalitetssikret ennå ({n} av {total}):",
+                      "nn": "Ikkje kvalitetssikra enno ({n} av {total}):"},
+    "tr_all": {"nb": "alle {n}", "nn": "alle {n}"},
+    "tr_unused": {"nb": "Brukes ikke ({n}) – ingen slik tekst i dokumentene; slett dem:",
+                  "nn": "Blir ikkje brukte ({n}) – ingen slik tekst i dokumenta; slett dei:"},
+    "tr_done": {"nb": "alt er oversatt, oppdatert og kvalitetssikret",
+                "nn": "alt er omsett, oppdatert og kvalitetssikra"},
+    "tr_summary_ok": {"nb": "Ingen tekster mangler eller er utdaterte.",
+                      "nn": "Ingen tekstar manglar eller er forelda."},
+    "tr_summary_todo": {"nb": "{n} tekst(er) mangler, er utdatert eller brukes ikke.",
+                        "nn": "{n} tekst(ar) manglar, er forelda eller blir ikkje brukte."},
 }
 
 

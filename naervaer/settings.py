@@ -275,6 +275,21 @@ class Settings(S):
         "Handlingsplanen til kommunen for eit godt psykososialt skulemiljø, som rettleiaren "
         "viser til når eleven viser teikn på mistrivsel. Tom = utelaten.",
         default_factory=WellbeingPlan)
+    # Parent material in other languages (issue 13)
+    parent_languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] | None = doc(
+        "Språkene informasjonen til foresatte publiseres på i tillegg til norsk, med "
+        "språkkode, f.eks. `[en, ar]`. Tom (null) = alle språkene i data/languages.yaml.",
+        "Språka informasjonen til føresette blir publisert på i tillegg til norsk, med "
+        "språkkode, t.d. `[en, ar]`. Tom (null) = alle språka i data/languages.yaml.",
+        default=None)
+    parent_reviewed_only: bool = doc(
+        "true = publiser bare oversettelser som en kvalifisert oversetter har kvalitetssikret. "
+        "false = publiser også oversettelser laget med hjelp av maskinoversettelse, med en "
+        "merknad om det.",
+        "true = publiser berre omsetjingar som ein kvalifisert omsetjar har kvalitetssikra. "
+        "false = publiser også omsetjingar laga med hjelp av maskinomsetjing, med ein "
+        "merknad om det.",
+        default=False)
 
     @field_validator("colour")
     @classmethod

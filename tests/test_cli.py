@@ -350,8 +350,11 @@ def test_the_example_repository_builds_its_edition(published: dict[str, Any]) ->
     assert "Bjørkvik kommune" in index and 'src="assets/logo.svg"' in index
     assert (out / "assets" / "logo.svg").is_file() and (out / "csp-header.txt").is_file()
     pages = [p for p in out.rglob("*.html") if p.name != "404.html"]
-    pdfs = list((out / "skjema").glob("*.pdf"))
-    assert len(pdfs) == 49 and len(pages) > 30
+    forms = list((out / "skjema").glob("*.pdf"))
+    parents = list((out / "foreldre").glob("*.pdf"))  # the one-pager, and 6 languages × 4
+    pdfs = list(out.rglob("*.pdf"))
+    assert len(forms) == 49 and len(parents) == 1 + 6 * 4 and len(pages) > 30
+    assert len(pdfs) == len(forms) + len(parents)
     assert not (out.parent / "public.building").exists()
 
     done = re.search(r"^Ferdig på (?P<s>[\d,]+) s: (?P<pages>\d+) sider og (?P<pdfs>\d+) PDF-er "

@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import ROOT
 from ..edition import Edition
 from .fonts import field_font
-from .html import STYLES, TEMPLATES, form_html, guide_html
+from .html import STYLES, TEMPLATES, form_html, guide_html, parent_html
 from .render import Done, Job, render
 
 log = logging.getLogger("naervaer.pdf")
@@ -85,7 +85,8 @@ def input_key(*parts: object) -> str:
 
 
 def plan(
-    edition: Edition, cache: Path, only: Iterable[str] | None = None, guide: bool = True
+    edition: Edition, cache: Path, only: Iterable[str] | None = None, guide: bool = True,
+    parents: bool = True,
 ) -> list[Planned]:
     """What an edition's PDFs are, keyed by the hash of exactly the inputs each depends on
     (engine, resolved settings, UI words, legal references, its own definition), so an
@@ -126,6 +127,30 @@ def plan(
                        stylesheets=(str(STYLES / "guide.css"),), fillable=False)
 
         planned.append(Planned(GUIDE_ID, "guide", out, None, make_guide))
+    if parents and not only and edition.parents is not None:
+        planned += plan_parents(edition, cache, engine, base_url)
+    return planned
+
+
+PARENT = "parent"
+
+
+def plan_parents(edition: Edition, cache: Path, engine: str, base_url: str) -> list[Planned]:
+    """Parent material (issue 13): each document in each published language, and the
+    Norwegian one-page text. The key is the finished HTML (the text with local values filled
+    in), so only a document whose words or values changed is rendered again."""
+    assert edition.parents is not None
+    planned = []
+    for doc in edition.parents.all_docs():
+        html = parent_html(doc, edition)
+        key = input_key(engine, PARENT, html, _logo_bytes(edition))
+        out = cache / key / f"{doc.file}.pdf"
+
+        def make(key=key, out=out, html=html) -> Job:
+            return Job(key=key, out=out, html=html, base_url=base_url,
+                       stylesheets=(str(STYLES / "parent.css"),), fillable=False)
+
+        planned.append(Planned(f"{doc.id}:{doc.lang}", PARENT, out, None, make))
     return planned
 
 

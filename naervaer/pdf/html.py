@@ -13,6 +13,7 @@ from ..edition import Edition, logo_path
 from ..form_model import FormDef
 from ..markup import inline, markup_source, to_html
 from ..models import STEPS
+from ..parents import ResolvedDoc
 from .layout import layout, radio_groups
 
 TEMPLATES = FORMS_DIR / "templates"
@@ -57,6 +58,21 @@ def guide_html(edition: Edition, **extra: Any) -> str:
         ed=edition, s=edition.s, t=edition.t, lang=edition.lang, logo=logo_url(edition),
         steps=STEPS, absence_lines=rule_lines(absence_rule(edition.settings), edition.t), **extra
     )
+
+
+def parent_html(doc: ResolvedDoc, edition: Edition) -> str:
+    """One parent document in one language, as a printable page (issue 13)."""
+    return _env.get_template("parent.html").render(
+        doc=doc, s=edition.s, nlang=edition.lang, norwegian_notice=edition.t("parents.notice"),
+        logo=logo_url(edition),
+    )
+
+
+def parent_body(doc: ResolvedDoc, edition: Edition, level: int, web: bool) -> str:
+    """The same document's body as an HTML fragment (the site page shows it)."""
+    module = _env.get_template("parent_body.html").make_module(
+        {"norwegian_notice": edition.t("parents.notice")})
+    return str(module.body(doc, level, web, edition.lang))
 
 
 def stylesheet(name: str) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import ROOT
 from ..edition import Edition
-from .pages import Artifact, Downloads
+from .pages import PARENTS_DIR, Artifact, Downloads
 
 _state: dict[str, Downloads] = {}
 # what the `naervaer` command wants to hear while MkDocs runs: "pdf" (done, total, file name)
@@ -64,11 +64,14 @@ def build_pdfs(edition: Edition, workers: int | None = None) -> tuple[Downloads,
     files: dict[str, Path] = {}
     result = Downloads()
     for item in results:
-        dest = f"skjema/{item.path.name}"
+        folder = PARENTS_DIR if item.variant == "parent" else "skjema"
+        dest = f"{folder}/{item.path.name}"
         files[dest] = item.path
         artifact = Artifact(dest=dest, size=item.path.stat().st_size, pages=item.pages)
         if item.form_id == "_guide":
             result.guide_pdf = artifact
+        elif item.variant == "parent":
+            result.parents[item.form_id] = artifact
         else:
             result.forms.setdefault(item.form_id, {})[item.variant] = artifact
     return result, files

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from naervaer.site.build import (build_pdfs, fill_font_file, set_downloads, swap
                                  tell)
 from naervaer.site.pages import Downloads
 from naervaer.site.links import check_site
-from naervaer.site.nav import build_nav, category_src, guide_src, left_out
+from naervaer.site.nav import build_nav, category_src, guide_src, language_src, left_out
 
 log = logging.getLogger("mkdocs.plugins.naervaer")
 _run: dict[str, Any] = {"command": "build"}
@@ -129,6 +130,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, EDITION_CSS, content=edition_css(edition())))
     files.append(File.generated(config, FILL_FONT, abs_src_path=str(fill_font_file())))
     add_form_pages(files, config)
+    for src, content in language_pages(edition()).items():
+        files.append(File.generated(config, src, content=content))
     logo = logo_path(edition().settings, edition().settings_file)
     if logo is not None:
         files.append(File.generated(config, f"assets/logo{logo.suffix.lower()}",
@@ -166,6 +169,20 @@ def add_form_pages(files: Files, config: MkDocsConfig) -> None:
                                     inclusion=InclusionLevel.NOT_IN_NAV))
 
 
+def language_pages(ed: Any) -> dict[str, str]:
+    """Parent material (issue 13): a page per published language, generated (the language
+    list is data). Each is one macro call, like the thin pages, and stays out of the
+    Norwegian search index."""
+    if ed.parents is None:
+        return {}
+    return {
+        language_src(lang.code):
+            "---\nsearch:\n  exclude: true\n---\n\n"
+            f"{{{{ language_page('{lang.code}') }}}}\n"
+        for lang in ed.parents.languages
+    }
+
+
 def check_thin_pages(files: Files) -> None:
     """Every guide page and category in data/ has its thin page in docs/, and no more."""
     ed = edition()
@@ -195,7 +212,46 @@ def finish_html(output: str) -> str:
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    ed = edition()
+    language = None
+    if ed.parents is not None:
+        language = next((lang for lang in ed.parents.languages
+                         if page.file.src_uri == language_src(lang.code)), None)
+    if language is not None:
+        # both parts are markup already (settings values in them escaped as text), as the
+        # theme's own <title> takes site_name
+        output = page_language(output, language.code, ed.lang,
+                               f"{language.ui['page_title']} – {config['site_name']}")
+    if ed.parents is not None:
+        for lang in ed.parents.languages:
+            output = mark_language_links(output, lang.code, lang.dir)
     return finish_html(output)
+
+
+def mark_language_links(html: str, code: str, direction: str) -> str:
+    """The theme's navigation and footer links to a language page show the language's name
+    in its own script: mark that name with its language and direction."""
+    link = re.compile(r'(<a href="(?:(?:\.\./)*foreldre/)?' + code + r'\.html"[^>]*>\s*'
+                      r'(?:<div class="md-footer__title">\s*<span class="md-footer__direction">'
+                      r'[^<]*</span>\s*)?<(?:span|div) class="md-ellipsis")')
+    return link.sub(lambda m: f'{m.group(1)} lang="{code}" dir="{direction}"', html)
+
+
+# the Norwegian frame: everything but the content and the table of contents (whose entries
+# are the page's own headings; only its title is Norwegian)
+_CHROME = re.compile(r'<(header|nav|footer|div|a|button|label)\b(?=[^>]*\bclass="(?:md-header|'
+                     r'md-tabs|md-sidebar md-sidebar--primary|md-footer|md-skip|md-top|'
+                     r'md-search|md-nav__title" for="__toc)[\s"])')
+
+
+def page_language(html: str, lang: str, chrome_lang: str, title: str) -> str:
+    """A page in another language (issue 13): ``<html lang>`` and ``<title>`` in the
+    page's language; the Norwegian frame around it (header, navigation, search, footer,
+    skip link) keeps ``lang`` of the edition. ``title`` is markup (escaped already)."""
+    html = re.sub(r'<html lang="[^"]*"', f'<html lang="{lang}"', html, count=1)
+    html = re.sub(r"<title>.*?</title>", lambda _: f"<title>{title}</title>", html, count=1,
+                  flags=re.S)
+    return _CHROME.sub(lambda m: f'{m.group(0)} lang="{chrome_lang}"', html)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -52,3 +52,15 @@ def define_env(env: Any) -> None:
     @env.macro
     def info_page(name: str) -> str:
         return renderer().info_page(name)
+
+    @env.macro
+    def parents_page() -> str:
+        return renderer().parents_page()
+
+    @env.macro
+    def languages_page() -> str:
+        return renderer().languages_page()
+
+    @env.macro
+    def language_page(code: str) -> str:
+        return renderer().language_page(code)

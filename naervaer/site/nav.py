@@ -20,6 +20,19 @@ def category_src(slug: str) -> str:
     return f"tiltak/{slug}.md"
 
 
+def language_src(code: str) -> str:
+    return f"foreldre/{code}.md"
+
+
+def parents_nav(edition: Edition) -> list[Any]:
+    """Parent material (issue 13): the Norwegian page, the list of languages, one page each
+    (named in its own language)."""
+    assert edition.parents is not None
+    return ([{edition.parents.page.title: "foreldre/index.md"},
+             {edition.t("parents.languages_title"): "foreldre/andre-sprak.md"}]
+            + [{lang.name: language_src(lang.code)} for lang in edition.parents.languages])
+
+
 def build_nav(edition: Edition) -> list[Any]:
     t = edition.t
     nav: list[Any] = [
@@ -44,6 +57,8 @@ def build_nav(edition: Edition) -> list[Any]:
         elif pages:
             nav.append({t(f"step.{step}"): [{str(p.title): guide_src(p.id)} for p in pages]})
     nav.append({t("nav.forms"): "skjema/index.md"})
+    if edition.parents is not None:
+        nav.append({t("parents.section"): parents_nav(edition)})
     about: list[Any] = [{t("nav.editor"): EDITOR_PAGE}] if edition.settings.editor_page else []
     about += [
         {t("nav.privacy"): "personvern.md"},

@@ -17,6 +17,7 @@ from ..markup import as_markup, inline, markup_source, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
 from . import tools
 from .form_fill import MESSAGES, fillable_forms, short_ids
+from ..parents import ResolvedDoc
 from .nav import category_src, guide_src
 
 # the settings-only repository example shown on the editors' page (tests run its commands)
@@ -45,6 +46,9 @@ def _indent(text: Any, width: int = 4) -> str:
 _env.filters["indent4"] = _indent
 
 
+PARENTS_DIR = "foreldre"  # parent material: pages and PDFs (issue 13)
+
+
 @dataclass
 class Artifact:
     """A generated download (PDF) or preview image, with what the page shows about it."""
@@ -58,6 +62,7 @@ class Artifact:
 class Downloads:
     forms: dict[str, dict[str, Artifact]] = field(default_factory=dict)
     guide_pdf: Artifact | None = None
+    parents: dict[str, Artifact] = field(default_factory=dict)  # "<doc id>:<lang>" → PDF
 
 
 def human_size(size: int) -> str:
@@ -254,4 +259,21 @@ class PageRenderer:
         sections = layout(form, self.ed)
         return self.render("form_fill.md", form=form, sections=sections, ids=short_ids(sections),
                            files=self.downloads.forms.get(form_id, {}), messages=MESSAGES)
+
+    # -- parent material (issue 13) ----------------------------------------------
+    def parent_pdf(self, doc: ResolvedDoc) -> Artifact | None:
+        return self.downloads.parents.get(f"{doc.id}:{doc.lang}")
+
+    def parents_page(self) -> str:
+        return self.render("parents.md", level=2)
+
+    def languages_page(self) -> str:
+        return self.render("parent_languages.md")
+
+    def language_page(self, code: str) -> str:
+        assert self.ed.parents is not None
+        language = self.ed.parents.language(code)
+        if language is None:
+            raise ValueError(f"language {code} is not published in this edition")
+        return self.render("parent_language.md", lang=language)
 

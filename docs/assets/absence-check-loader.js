@@ -1,8 +1,4 @@
-/* Nærvær — the absence check's module (absence-check.js) is fetched only when the reader
-   starts to use the check, so the guide page it sits on stays within the first-load budget
-   (tests/test_budget.py). This loader shows the form, and loads the module on the first
-   focus or touch in it; a submit before the module is there waits for it. Nothing is
-   stored, put in the address or sent. */
+/* Loads absence-check.js on first use (see naervaer/site/tools.py); sends nothing. */
 const form = document.getElementById("nv-absence-form");
 if (form) {
   let loading = null;
@@ -21,8 +17,8 @@ if (form) {
   form.addEventListener("focusin", load);
   form.addEventListener("pointerdown", load);
   form.addEventListener("submit", (event) => {
-    if (ready) return; // the module answers
-    event.preventDefault(); // never a real submit: the numbers stay on the device
+    if (ready) return;
+    event.preventDefault();
     pending = true;
     load();
   });

@@ -49,7 +49,9 @@ def module_tag(r: PageRenderer, name: str, loader: bool = False) -> Markup:
     """The tool's module ``assets/<name>.js`` and its stylesheet ``assets/<name>.css`` (a
     stylesheet link may sit in the body), so only the page that has the tool loads them.
     With ``loader``, the page loads the small ``assets/<name>-loader.js`` instead, which
-    imports the module when the reader starts to use the tool (first-load budget)."""
+    imports the module when the reader starts to use the tool (first-load budget): it shows
+    the form, imports the module on the first focus or touch in it, and holds a submit made
+    before the module is there (never a real submit) until the module answers it."""
     script = f"{name}-loader.js" if loader else f"{name}.js"
     return Markup(f'<link rel="stylesheet" href="{r.url(f"assets/{name}.css")}">\n'
                   f'<script type="module" src="{r.url(f"assets/{script}")}"></script>')

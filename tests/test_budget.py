@@ -4,8 +4,8 @@ anything (the brief: «Fast: keep first load ≤ 300 KB»).
 Counted without a browser, from the built files: the page's HTML plus everything it names
 that a browser fetches at once from 'self' — stylesheets (and their ``@import`` and ``url()``
 files: fonts, images), classic and module scripts and the static ``import``s of modules,
-``modulepreload``/``preload`` links, the favicon, and every ``<img>`` (lazy or not: Chromium fetches lazy
-images near the viewport anyway, so all are counted). Not counted: dynamic ``import()`` and
+``modulepreload``/``preload`` links, the favicon, and every ``<img>`` (lazy or not:
+Chromium fetches lazy images near the viewport anyway, so all are counted). Not counted: dynamic ``import()`` and
 ``fetch()`` that run only when the reader acts (search index, pdf-fill.js, the PDF form).
 
 Checked against bench/run.py's ``first_load_bytes()`` (Playwright, Chromium, networkidle) on
@@ -132,7 +132,8 @@ def over_budget(site: Path) -> list[str]:
 
 # NOT DONE (branch perf): pages still over the budget, in either edition. The theme's own
 # bundle (114 KB) and main stylesheet (137 KB) plus our naervaer.css/js and lazy-search.js
-# cost about 264 KB (with the favicon) on every page, which leaves about 38 KB for a page's own HTML (whose
+# cost about 264 KB (with the favicon) on every page, which leaves about 38 KB for a page's
+# own HTML (whose
 # navigation and table of contents alone, both kept for phone and desktop, are 15-28 KB).
 # Each page named here fails for the reason given; the list must stay exact: a page that gets
 # within the budget must be removed from it, and any other page over the budget fails.

@@ -5,7 +5,8 @@ Counted without a browser, from the built files: the page's HTML plus everything
 that a browser fetches at once from 'self' — stylesheets (and their ``@import`` and ``url()``
 files: fonts, images), classic and module scripts and the static ``import``s of modules,
 ``modulepreload``/``preload`` links, the favicon, and every ``<img>`` (lazy or not:
-Chromium fetches lazy images near the viewport anyway, so all are counted). Not counted: dynamic ``import()`` and
+Chromium fetches lazy images near the viewport anyway, so all are counted). Not counted:
+dynamic ``import()`` and
 ``fetch()`` that run only when the reader acts (search index, pdf-fill.js, the PDF form).
 
 Checked against bench/run.py's ``first_load_bytes()`` (Playwright, Chromium, networkidle) on

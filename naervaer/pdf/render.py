@@ -52,9 +52,16 @@ def render(job: Job) -> Done:
     return Done(job.out, pages, time.perf_counter() - started)
 
 
+PREVIEW_COLOURS = 16
+
+
 def make_preview(pdf: Path, png: Path) -> None:
-    """Page 1 as a small PNG (pdftoppm from poppler-utils)."""
+    """Page 1 as a small PNG (pdftoppm from poppler-utils), reduced to a 16-colour palette
+    without dithering: text and the accent colour stay crisp at a quarter of the bytes (the
+    forms page shows one per form, within the first-load budget; tests/test_budget.py)."""
     import subprocess
+
+    from PIL import Image
 
     stem = png.with_suffix("")
     subprocess.run(
@@ -62,3 +69,6 @@ def make_preview(pdf: Path, png: Path) -> None:
          str(pdf), str(stem)],
         check=True, capture_output=True,
     )
+    with Image.open(png) as image:
+        small = image.convert("RGB").quantize(PREVIEW_COLOURS, dither=Image.Dither.NONE)
+    small.save(png, "PNG", optimize=True)

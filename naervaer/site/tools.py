@@ -45,11 +45,16 @@ def words(r: PageRenderer, prefix: str, only: tuple[str, ...] = ("",)) -> dict[s
             if key.startswith(prefix) and key[len(prefix):].startswith(only)}
 
 
-def module_tag(r: PageRenderer, name: str) -> Markup:
+def module_tag(r: PageRenderer, name: str, loader: bool = False) -> Markup:
     """The tool's module ``assets/<name>.js`` and its stylesheet ``assets/<name>.css`` (a
-    stylesheet link may sit in the body), so only the page that has the tool loads them."""
+    stylesheet link may sit in the body), so only the page that has the tool loads them.
+    With ``loader``, the page loads the small ``assets/<name>-loader.js`` instead, which
+    imports the module when the reader starts to use the tool (first-load budget): it shows
+    the form, imports the module on the first focus or touch in it, and holds a submit made
+    before the module is there (never a real submit) until the module answers it."""
+    script = f"{name}-loader.js" if loader else f"{name}.js"
     return Markup(f'<link rel="stylesheet" href="{r.url(f"assets/{name}.css")}">\n'
-                  f'<script type="module" src="{r.url(f"assets/{name}.js")}"></script>')
+                  f'<script type="module" src="{r.url(f"assets/{script}")}"></script>')
 
 
 def tool_url(r: PageRenderer, tool: str) -> str:
@@ -85,7 +90,7 @@ def absence_check(r: PageRenderer) -> str:
     return r.render(
         "absence_check.html", rule=rule, rule_lines=lines, next_steps=steps,
         report=report, report_page=page_id, data=json_script("nv-absence-data", data),
-        module=module_tag(r, "absence-check"),
+        module=module_tag(r, "absence-check", loader=True),
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from naervaer.edition import Edition, load_edition
@@ -318,7 +319,8 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:  # t
 
     # copy as text for the minutes: IDs, full texts and what was agreed
     page.click("#nv-plan-copy")
-    assert page.inner_text("#nv-plan-status") == t("plan.copied")
+    # the clipboard answers asynchronously: wait for the status to say so (polled, no eval)
+    expect(page.locator("#nv-plan-status")).to_have_text(str(t("plan.copied")))
     text = page.evaluate("navigator.clipboard.readText()")
     for n, mid in enumerate(order, start=1):
         assert f"{n}. {mid} {plain(measures[mid].text)}\n" in text

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
 from naervaer.site import csp, edition, set_edition, theme_fixes
-from naervaer.site.compact import compact_html
+from naervaer.site.compact import compact_css, compact_html
 from naervaer.site.form_fill import PAGE_CONTENT, fillable_forms, page_src
 from naervaer.site.build import (build_pdfs, fill_font_file, set_downloads, swap_into_place,
                                  tell)
@@ -260,6 +260,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
+    for sheet in (site / "assets").glob("*.css"):  # ours; the theme's are minified already
+        sheet.write_text(compact_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
     header = csp.header(_run.pop("script_hashes", set()))
     (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
     (site / "nginx-csp.conf").write_text(csp.nginx_directive(header), encoding="utf-8")

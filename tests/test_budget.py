@@ -148,6 +148,9 @@ KNOWN_OVER = {
     "veileder/eksempler.html": "long guide page (HTML ~49 KB)",
     "veileder/om-veilederen.html": "long guide page (HTML ~42 KB)",
     "lokal-versjon.html": "the local-copy page (HTML ~38 KB)",
+    # parent material (issue 13): one page per language holds all four translated documents
+    **{f"foreldre/{code}.html": "all four translated documents on one page (HTML 54–67 KB)"
+       for code in ("en", "pl", "uk", "ar", "so", "ti")},
 }
 
 

@@ -59,7 +59,7 @@ SUMMARIES = {
         "Alt i orden", "Kommune: Eksempel kommune", "Målform: bokmål (nb)",
         "Bekymringsfullt fravær: 7 dager i løpet av 3–4 uker, går tidlig 2–3 ganger, "
         "borte fra enkelttimer 2–3 ganger",
-        "Lokale tiltak: 0", "Skjulte tiltak: 0", "Siden «Lag en lokal versjon»: med"],
+        "Lokale tiltak: 1", "Skjulte tiltak: 0", "Siden «Lag en lokal versjon»: med"],
     "fjordvik.yml": [
         "Alt i orden", "Kommune: Fjordvik kommune", "Målform: nynorsk (nn)",
         "Bekymringsfullt fråvær: 5 dagar i løpet av 2–3 veker, går tidleg 2 gonger, "

@@ -11,21 +11,25 @@ APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # Parent material in other languages (issue 13): Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic
 APT_PACKAGES+=(fonts-noto-core)
 
+# Install the named Debian packages (as root), or say which to install and stop.
+apt_install() {
+  [ $# -gt 0 ] || return 0
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian packages: $*"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "Missing Debian packages: $*" >&2
+    echo "Run as root, or: sudo apt-get install $*" >&2
+    exit 1
+  fi
+}
+
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "Missing Debian packages: ${missing[*]}" >&2
-    echo "Run as root, or: sudo apt-get install ${missing[*]}" >&2
-    exit 1
-  fi
-fi
+apt_install "${missing[@]}"
 
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
@@ -46,16 +50,7 @@ echo "Ready: .venv with the pinned packages."
 checkers=()
 command -v java >/dev/null 2>&1 || checkers+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || checkers+=(nodejs npm)
-if [ ${#checkers[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian packages: ${checkers[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${checkers[@]}" >/dev/null
-  else
-    echo "Missing Debian packages: ${checkers[*]} (sudo apt-get install ${checkers[*]})" >&2
-    exit 1
-  fi
-fi
+apt_install "${checkers[@]}"
 npm_stamp=tools/node_modules/.naervaer-lock.sha
 npm_want=$(sha256sum tools/package.json tools/package-lock.json | sha256sum | cut -c1-16)
 if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then

@@ -46,7 +46,10 @@ def test_real_data_loads_with_every_measure() -> None:
     assert [c.id for c in edition.bank.categories] == list(range(1, 13))
     assert len(measures) >= 140
     assert len({m.id for m in measures}) == len(measures)
-    assert all(re.fullmatch(r"\d{1,2}\.\d+", m.id) for m in measures)
+    # the bank's own numbers, and the edition's local measures numbered apart (2.L1)
+    assert all(re.fullmatch(r"\d{1,2}\.L\d+" if m.local else r"\d{1,2}\.\d+", m.id)
+               for m in measures)
+    assert [m.id for m in measures if m.local] == ["2.L1"]
     # «(PPT)»-marked lines carry the decision facet, not the marker
     decided = [m for m in measures if m.decision]
     assert decided and all("(PPT)" not in str(m.text) for m in measures)

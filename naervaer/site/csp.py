@@ -67,5 +67,6 @@ _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">
 def renew_meta(html: str) -> str:
     """Recompute the page's policy after a script was added to it (the local preview's
     live-reload script), so the policy stays exactly «these scripts and no others»."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
+    content = policy(inline_script_hashes(html))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     return _META.sub(lambda _: tag, html, count=1)

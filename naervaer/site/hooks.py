@@ -8,9 +8,10 @@
   (``theme_fixes.py``: valid HTML and accessible names where the theme has no block).
 * ``on_post_page`` / ``on_post_template`` compact each page and add its
   Content-Security-Policy.
-* ``on_post_build`` writes the CSP header (also as ``nginx-csp.conf``) and the external-link report, fails on a broken
-  internal link, and swaps the staging directory into place, so a failed build leaves the
-  previous output untouched.
+* ``on_post_build`` cuts the theme's stylesheet to the rules the site can use
+  (``theme_css.py``), writes the CSP header (also as ``nginx-csp.conf``) and the
+  external-link report, fails on a broken internal link, and swaps the staging directory
+  into place, so a failed build leaves the previous output untouched.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from naervaer.edition import load_edition, logo_path
 from naervaer.errors import DataError
 from naervaer.site import csp, edition, set_edition, theme_fixes
+from naervaer.site.build import build_pdfs, fill_font_file, set_downloads, swap_into_place, tell
 from naervaer.site.compact import compact_css, compact_html
 from naervaer.site.form_fill import PAGE_CONTENT, fillable_forms, page_src
-from naervaer.site.build import (build_pdfs, fill_font_file, set_downloads, swap_into_place,
-                                 tell)
-from naervaer.site.pages import Downloads
 from naervaer.site.links import check_site
 from naervaer.site.nav import build_nav, category_src, guide_src, language_src, left_out
+from naervaer.site.pages import Downloads
+from naervaer.site.theme_css import trim_theme_css
 
 log = logging.getLogger("mkdocs.plugins.naervaer")
 _run: dict[str, Any] = {"command": "build"}
@@ -262,6 +263,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     for sheet in (site / "assets").glob("*.css"):  # ours; the theme's are minified already
         sheet.write_text(compact_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+    trim_theme_css(site)  # after every page and script is written: it reads them all
     header = csp.header(_run.pop("script_hashes", set()))
     (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
     (site / "nginx-csp.conf").write_text(csp.nginx_directive(header), encoding="utf-8")

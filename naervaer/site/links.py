@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"']+)["']""")
-_LINK = re.compile(r"""<(?:a|link|img|script|iframe|source)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""")
+_LINK = re.compile(r"""<(?:a|link|img|script|iframe|source)\b[^>]*?\s(?:href|src)="""
+                   r"""["']([^"']*)["']""")
 _SKIP = re.compile(r"<(script|style|svg)\b[^>]*>.*?</\1>", re.S)
 
 

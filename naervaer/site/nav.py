@@ -7,7 +7,6 @@ from typing import Any
 from ..edition import Edition
 from ..models import STEPS
 
-
 # «Lag en lokal versjon»: for editors; only in editions whose settings ask for it
 EDITOR_PAGE = "lokal-versjon.md"
 

@@ -15,9 +15,9 @@ from .. import ROOT
 from ..edition import Edition
 from ..markup import as_markup, inline, markup_source, to_html
 from ..models import ACTORS, STEPS, GuidePage, Measure, Section
+from ..parents import ResolvedDoc
 from . import tools
 from .form_fill import MESSAGES, fillable_forms, short_ids
-from ..parents import ResolvedDoc
 from .nav import category_src, guide_src
 
 # the settings-only repository example shown on the editors' page (tests run its commands)

@@ -136,7 +136,8 @@ def plan_form(r: PageRenderer) -> tuple[Any, list[Any], list[dict[str, Any]], li
                 ids = [c.id for c in block.spec.columns]
                 if all(c in ids for c in PLAN_COLUMNS):
                     columns = list(block.spec.columns)
-                    rows = [{col.id: cell.name for col, cell in zip(columns, row["cells"])
+                    rows = [{col.id: cell.name
+                             for col, cell in zip(columns, row["cells"], strict=True)
                              if col.id in PLAN_COLUMNS} for row in block.rows]
     if not rows:
         raise ValueError(f"forms/{PLAN_FORM}.yaml has no table with the columns "

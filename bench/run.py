@@ -138,46 +138,58 @@ def largest_form() -> str:
     return max(fillable_forms(ed), key=lambda f: len(declared_fields(f, ed))).id
 
 
-def form_fill_timing(site: Path, form_id: str) -> dict[str, float]:
+def form_fill_timing(site: Path, form_id: str, runs: int = 3) -> dict[str, float]:
     """Click «Last ned utfylt PDF» → file saved, in Chromium with 4× CPU throttling (a phone):
-    the first click (loads pdf-lib), a second click, and a click with names outside Latin-1
-    (loads fontkit and the font too); bytes loaded on each."""
+    the first click on a freshly opened page (it loads pdf-lib and the blank PDF: nothing is
+    loaded before the button is pressed), then a second click; with Norwegian text, and with
+    names outside Latin-1 (fontkit and the font load too). The first click is timed on
+    ``runs`` fresh pages (median and slowest). Bytes loaded on a click are the sizes of the
+    site's files the browser asked for, read from the built site."""
     sys.path.insert(0, str(ROOT / "tests"))
+    from urllib.parse import unquote, urlsplit
+
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # type: ignore[import-not-found]
     from playwright.sync_api import sync_playwright
 
     url, httpd = serve(site)
     out: dict[str, float] = {}
+
+    def size_of(urls: list[str]) -> int:
+        files = {site / unquote(urlsplit(u).path).lstrip("/") for u in urls}
+        return sum(f.stat().st_size for f in files if f.is_file())
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for label, non_latin in (("latin", False), ("names", True)):
-            context = browser.new_context(accept_downloads=True)
-            page = context.new_page()
-            page.on("dialog", lambda d: d.accept())
-            sizes: list[int] = []
-
-            def on_response(response, sizes=sizes):  # type: ignore[no-untyped-def]
-                try:
-                    sizes.append(len(response.body()))
-                except Exception:  # noqa: BLE001 - redirects have no body
-                    pass
-
-            page.on("response", on_response)
-            cdp = context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            page.goto(url + f"skjema/{form_id}.html", wait_until="networkidle")
-            out["first_load"] = sum(sizes)
-            page.evaluate(FILL_JS, non_latin)
-            for click in ("cold", "warm"):
-                sizes.clear()
-                started = time.perf_counter()
-                with page.expect_download() as info:
-                    page.click("#nv-fill-download")
-                info.value.path()  # waits until the file is saved
-                out[f"{label}_{click}_s"] = time.perf_counter() - started
-                page.wait_for_load_state("networkidle")
-                out[f"{label}_{click}_bytes"] = sum(sizes)
-            context.close()
+            cold: list[float] = []
+            for run in range(runs):
+                context = browser.new_context(accept_downloads=True)
+                page = context.new_page()
+                page.on("dialog", lambda d: d.accept())
+                requested: list[str] = []
+                page.on("request", lambda r, seen=requested: seen.append(r.url))
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                page.goto(url + f"skjema/{form_id}.html", wait_until="networkidle")
+                out["first_load"] = size_of(requested)
+                page.evaluate(FILL_JS, non_latin)
+                clicks = ("cold", "warm") if run == 0 else ("cold",)
+                for click in clicks:
+                    requested.clear()
+                    started = time.perf_counter()
+                    with page.expect_download() as info:
+                        page.click("#nv-fill-download")
+                    info.value.path()  # waits until the file is saved
+                    seconds = time.perf_counter() - started
+                    if click == "cold":
+                        cold.append(seconds)
+                    else:
+                        out[f"{label}_warm_s"] = seconds
+                    page.wait_for_load_state("networkidle")
+                    out[f"{label}_{click}_bytes"] = size_of(requested)
+                context.close()
+            out[f"{label}_cold_s"] = statistics.median(cold)
+            out[f"{label}_cold_max_s"] = max(cold)
         browser.close()
     httpd.shutdown()
     return out
@@ -225,18 +237,21 @@ def main() -> int:
                          f"gzipped as the nginx example serves it), hosts: {', '.join(hosts)}",
                          "≤ 300 KB, same origin only", "✅" if ok else "❌"))
         # (h) an HTML form filled and saved as PDF, on a throttled CPU
-        fill = form_fill_timing(work / "a", form_id)
+        fill = form_fill_timing(work / "a", form_id, runs=max(3, args.runs))
         for label, what in (("latin", "Norwegian text"),
                             ("names", "names outside Latin-1: + fontkit and font")):
             for click in ("cold", "warm"):
                 seconds = fill[f"{label}_{click}_s"]
                 size = fill[f"{label}_{click}_bytes"]
-                target = "≤ 1.5 s" if (label, click) == ("latin", "cold") else "–"
+                target = "≤ 1.5 s" if click == "cold" else "–"
                 mark = ("✅" if seconds <= 1.5 else "❌") if target != "–" else ""
+                result = f"{seconds:.2f} s"
+                if click == "cold":
+                    result += f" (median of {max(3, args.runs)} fresh pages; slowest " \
+                              f"{fill[f'{label}_cold_max_s']:.2f} s)"
                 rows.append((f"(h) skjema/{form_id}: click → saved PDF, 4× CPU throttling, "
                              f"{what}, {'first' if click == 'cold' else 'second'} click",
-                             f"{seconds:.2f} s, {size / KB:.0f} KB loaded on click",
-                             target, mark))
+                             f"{result}, {size / KB:.0f} KB loaded on click", target, mark))
         # (f) PDF sizes
         pdfs = sorted((work / "a" / "skjema").glob("*.pdf"))
         fillable = [p for p in pdfs if p.name.endswith("-utfyllbar.pdf")]

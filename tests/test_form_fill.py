@@ -79,7 +79,7 @@ def plan_values(form_id: str, fields: list[dict[str, Any]]) -> tuple[dict[str, A
         elif f["type"] == "checkbox":
             if n % 2 == 0:
                 actions.append(("check", f["name"], ""))
-                expected[f["name"]] = "/on"
+                expected[f["name"]] = "on"
         elif f["type"] == "select-one":
             choices = [o for o in f["options"] if o]
             value = choices[n % len(choices)]
@@ -100,9 +100,10 @@ def plan_values(form_id: str, fields: list[dict[str, Any]]) -> tuple[dict[str, A
             actions.append(("fill", f["name"], text))
             expected[f["name"]] = text
     for g, (name, values) in enumerate(radios.items()):
+        values = [v for v in values if v]  # "": «not scored», the PDF's empty choice
         value = values[g % len(values)]
         actions.append(("check", name, value))
-        expected[name] = "/" + value
+        expected[name] = value  # a radio group's or a combo box's (1–10 scale) export value
     assert not names, f"{form_id}: not enough text fields for the names"
     return expected, actions
 
@@ -112,7 +113,9 @@ def pdf_values(path: Path) -> dict[str, Any]:
     out = {}
     for name, field in (reader.get_fields() or {}).items():
         value = field.get("/V")
-        out[name] = None if value in (None, "", "/Off") else str(value)
+        if isinstance(value, pypdf.generic.NameObject):  # a checkbox's or radio's state
+            value = str(value)[1:]
+        out[name] = None if value in (None, "", "Off") else str(value)
     return out
 
 
@@ -231,14 +234,16 @@ def test_a_form_can_be_completed_with_the_keyboard_only(sites, browser, tmp_path
             expected[el["name"]] = text
         elif el["type"] == "checkbox":
             page.keyboard.press("Space")
-            expected[el["name"]] = "/on"
+            expected[el["name"]] = "on"
         elif el["type"] == "radio":
             page.keyboard.press("ArrowDown")  # selects the next option in the group
-            expected[el["name"]] = "/" + page.evaluate(ACTIVE_JS)["value"]
+            expected[el["name"]] = page.evaluate(ACTIVE_JS)["value"]
         page.keyboard.press("Tab")
     else:
         pytest.fail("never reached «Last ned utfylt PDF» with Tab")
     assert len(expected) >= 10
+    # the PDF library loads when the button is pressed, not when it gets focus
+    assert not any("/vendor/" in u or u.endswith(".ttf") for u in requested)
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     out = tmp_path / "keyboard.pdf"
@@ -247,6 +252,49 @@ def test_a_form_can_be_completed_with_the_keyboard_only(sites, browser, tmp_path
     assert got == {name: expected.get(name) for name in got}
     assert any("/vendor/pdf-lib/" in u for u in requested)
     assert not any("/vendor/fontkit/" in u for u in requested), "Latin text needs no fontkit"
+    context.close()
+
+
+SCALE_JS = """() => Array.from(document.querySelectorAll('#nv-fill fieldset.nvf-s'), (set) => ({
+  legend: set.querySelector('legend').textContent.trim(),
+  hint: document.getElementById(set.getAttribute('aria-describedby')).textContent.trim(),
+  radios: Array.from(set.querySelectorAll('input'), (r) => ({
+    type: r.type, name: r.name, value: r.value, checked: r.checked,
+    label: r.labels.length === 1 ? r.labels[0].textContent.trim() : null})),
+}))"""
+
+
+def test_the_scale_is_a_radio_group_per_item_and_works_with_the_keyboard(  # type: ignore[no-untyped-def]
+        sites, browser, tmp_path: Path) -> None:
+    ed = load_edition(SETTINGS["nn"])
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(sites["nn"] + "skjema/skalering.html", wait_until="networkidle")
+    groups = page.evaluate(SCALE_JS)
+    scored = [n for n in declared_fields(ed.forms["skalering"], ed) if ":skala:" in n
+              and not n.endswith(":tekst")]
+    assert [g["radios"][0]["name"] for g in groups] == scored
+    for group in groups:
+        assert group["legend"] and group["hint"].startswith("1 = likar absolutt ikkje")
+        assert [(r["type"], r["value"], r["label"]) for r in group["radios"]] == (
+            [("radio", "", "Ikkje vurdert")] + [("radio", str(v), str(v)) for v in range(1, 11)])
+        assert [r["checked"] for r in group["radios"]] == [True] + [False] * 10
+    # Tab reaches a group on its chosen radio; the arrow keys move through 1–10
+    page.focus(f'#nv-fill input[name="{scored[0]}"][value=""]')
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.value") == "7"
+    page.focus(f'#nv-fill input[name="{scored[1]}"][value=""]')
+    page.keyboard.press("ArrowLeft")  # wraps round to 10
+    page.keyboard.press("ArrowRight")  # … and back to «not scored»
+    page.focus(f'#nv-fill input[name="{scored[2]}"][value=""]')
+    page.keyboard.press("ArrowLeft")
+    with page.expect_download() as info:
+        page.click("#nv-fill-download")
+    out = tmp_path / "skalering.pdf"
+    info.value.save_as(out)
+    got = {k: v for k, v in pdf_values(out).items() if v is not None}
+    assert got == {scored[0]: "7", scored[2]: "10"}
     context.close()
 
 
@@ -309,11 +357,13 @@ def test_print_shows_the_form_without_the_site_and_tables_fit_a_phone(sites, bro
     assert label.is_visible() and label.bounding_box()["width"] > 40  # type: ignore[index]
     assert cell.locator("input").bounding_box()["width"] > 250  # type: ignore[index]
     page.locator("#nv-fill input:not([type])").first.fill("Ærlig")
+    # the site's navigation is there on screen (in the menu on a phone), not on paper
+    assert page.locator(".md-sidebar--primary a[href='index.html']").count() >= 1
     page.emulate_media(media="print")
-    assert page.locator(".md-sidebar--primary").count() == 0  # one task: no site navigation
-    hidden = page.evaluate("""() => ['.md-header', '.md-footer', '#nv-fill-actions']
+    hidden = page.evaluate("""() => ['.md-header', '.md-footer', '#nv-fill-actions',
+                                    '.md-sidebar--primary']
         .map(s => getComputedStyle(document.querySelector(s)).display)""")
-    assert hidden == ["none", "none", "none"]
+    assert hidden == ["none", "none", "none", "none"]
     assert page.locator("#nv-fill input:not([type])").first.input_value() == "Ærlig"
     page.close()
 

@@ -1,6 +1,6 @@
 /* Nærvær — an HTML form page: checks birth numbers and dates, asks before leaving with unsaved
    input, prints, and «Last ned utfylt PDF» fills the form's own fillable PDF in the browser
-   (pdf-fill.js, loaded on that click). Stores nothing, sends nothing. Field names are the
+   (pdf-fill.js and pdf-lib, loaded when that button is pressed, never before). Stores nothing, sends nothing. Field names are the
    inputs' `name`s (= the PDF's); every word shown comes from the form's data-msg-* attributes. */
 
 const form = document.getElementById("nv-fill");
@@ -98,12 +98,7 @@ function start(form) {
 
   const byName = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
 
-  // the reader reaching for the button (focus, pointer) starts loading the PDF code
   const pdfUrl = () => new URL(form.dataset.pdf, document.baseURI);
-  const warm = () => import("./pdf-fill.js").then((m) => m.preload(pdfUrl()), () => {});
-  for (const type of ["focus", "pointerenter", "touchstart"]) {
-    button.addEventListener(type, warm, { once: true, passive: true });
-  }
 
   button.addEventListener("click", async () => {
     if (busy) return;

@@ -14,8 +14,10 @@
               (WinAnsi: Latin-1 and a few more) cannot show — e.g. Ł, ễ, Cyrillic, Arabic.
               Default: assets/fonts/form-fill.ttf next to this module.
      The PDF stays tagged, keeps its title and /Lang, and its fields stay editable (not
-     flattened); each field keeps its own default appearance for later editing in a reader.
-     pdf-lib loads on the first call; fontkit and the font only when a value needs them.
+     flattened); each field keeps its own default appearance for later editing in a reader,
+     and only the filled fields get new appearance streams.
+     pdf-lib and the blank PDF load on the first call, in parallel; fontkit and the font
+     too when a value holds a character outside WinAnsi (the standard font's set).
      Rejects with a FillError whose `code` is
        "missing-glyphs"  error.chars: characters no available font can show,
                          error.fields: the field names whose values contain them;
@@ -23,10 +25,6 @@
                          text longer than the field's maximum length, wrong type);
        "unknown-field"   error.fields: names the PDF has no field for;
        "load"            the library, the font or the PDF could not be loaded.
-
-   preload(pdfUrl?) → Promise<void>
-     Starts loading pdf-lib (and the blank PDF) ahead of fillPdf, e.g. when the reader moves
-     to the download button; never rejects.
 
    saveFile(bytes, filename) → void
      Offers `bytes` as a downloaded file (application/pdf) named `filename`.
@@ -40,6 +38,14 @@ const FONTKIT = new URL("vendor/fontkit/fontkit.umd.min.js", HERE);
 const DEFAULT_FONT = new URL("fonts/form-fill.ttf", HERE);
 // characters that never need a glyph (line breaks in multi-line fields)
 const NO_GLYPH = new Set([0x0a, 0x0d]);
+// WinAnsi beyond Latin-1: a value outside this and Latin-1 needs the embedded font, so
+// fontkit and the font start loading with pdf-lib (the exact check is the font's own set)
+const WIN_ANSI = new Set(Array.from("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ", (c) => c.codePointAt(0)));
+const needsWideFont = (text) => Array.from(text).some((ch) => {
+  const cp = ch.codePointAt(0);
+  return !NO_GLYPH.has(cp) && (cp < 0x20 || (cp > 0x7e && cp < 0xa0) || cp > 0xff)
+    && !WIN_ANSI.has(cp);
+});
 
 export class FillError extends Error {
   constructor(code, message, details = {}) {
@@ -76,7 +82,7 @@ function loadScript(url, globalName) {
   return scripts.get(url.href);
 }
 
-const blanks = new Map();  // blank PDFs by URL, in memory only
+const blanks = new Map();  // blank PDFs (and the font) by URL, in memory only
 
 function fetchBlank(url) {
   const key = String(url);
@@ -111,12 +117,13 @@ function texts(values) {
   return Object.entries(values).filter(([, v]) => typeof v === "string" && v !== "");
 }
 
-/** Every field's and widget's /DA, so the appearances we draw do not change what a PDF
-    reader uses when the field is edited later (the form's own field font). */
-function rememberDefaultAppearances(form, PDFLib) {
+/** The /DA of the fields about to be filled and their widgets, so the appearances we draw
+    do not change what a PDF reader uses when the field is edited later (the form's own
+    field font). Only filled fields get new appearances. */
+function rememberDefaultAppearances(fields, PDFLib) {
   const DA = PDFLib.PDFName.of("DA");
   const kept = [];
-  for (const field of form.getFields()) {
+  for (const field of fields) {
     const dicts = [field.acroField.dict, ...field.acroField.getWidgets().map((w) => w.dict)];
     for (const dict of dicts) kept.push([dict, dict.get(DA)]);
   }
@@ -128,18 +135,29 @@ function rememberDefaultAppearances(form, PDFLib) {
   };
 }
 
-function setValues(form, values, PDFLib) {
+/** [[field, value]] for every value to set ({} of names → values); FillError for names
+    the PDF has no field for. One pass over the fields: form.getField() would make every
+    field's wrapper again for each name. */
+function fieldsToFill(form, values) {
+  const byName = new Map(form.getFields().map((field) => [field.getName(), field]));
+  const out = [];
   const unknown = [];
-  const bad = [];
   for (const [name, value] of Object.entries(values)) {
     if (value === "" || value === false || value === null || value === undefined) continue;
-    let field;
-    try {
-      field = form.getField(name);
-    } catch (err) {
-      unknown.push(name);
-      continue;
-    }
+    const field = byName.get(name);
+    if (field) out.push([field, value, name]);
+    else unknown.push(name);
+  }
+  if (unknown.length) {
+    throw new FillError("unknown-field", `no such field: ${unknown.join(", ")}`,
+      { fields: unknown });
+  }
+  return out;
+}
+
+function setValues(todo, PDFLib) {
+  const bad = [];
+  for (const [field, value, name] of todo) {
     try {
       if (field instanceof PDFLib.PDFTextField && typeof value === "string") {
         field.setText(value);
@@ -156,28 +174,33 @@ function setValues(form, values, PDFLib) {
       bad.push(name);
     }
   }
-  if (unknown.length) {
-    throw new FillError("unknown-field", `no such field: ${unknown.join(", ")}`,
-      { fields: unknown });
-  }
   if (bad.length) {
     throw new FillError("bad-value", `value not accepted: ${bad.join(", ")}`, { fields: bad });
   }
 }
 
 export async function fillPdf(pdfUrl, values, options = {}) {
+  const filled = texts(values);
+  const fontUrl = options.fontUrl || DEFAULT_FONT;
+  let wide = null;  // fontkit and the font, loading alongside when a value will need them
+  const loadWide = () => {
+    if (!wide) wide = Promise.all([loadScript(FONTKIT, "fontkit"), fetchBlank(fontUrl)]);
+    return wide;
+  };
+  if (filled.some(([, text]) => needsWideFont(text))) loadWide().catch(() => {});
   const [PDFLib, blank] = await Promise.all([
     loadScript(PDF_LIB, "PDFLib"), fetchBlank(pdfUrl),
   ]);
-  const doc = await PDFLib.PDFDocument.load(blank, { updateMetadata: false });
+  // all objects in one go: the default parses and saves in slices with a timer between them
+  const doc = await PDFLib.PDFDocument.load(blank, {
+    updateMetadata: false, parseSpeed: PDFLib.ParseSpeeds.Fastest,
+  });
   const form = doc.getForm();
+  const todo = fieldsToFill(form, values);
   let font = await doc.embedFont(PDFLib.StandardFonts.Helvetica);
   const standard = new Set(font.getCharacterSet());
-  const filled = texts(values);
   if (filled.some(([, text]) => lacking(text, standard).length)) {
-    const [fontkit, fontBytes] = await Promise.all([
-      loadScript(FONTKIT, "fontkit"), fetchBytes(options.fontUrl || DEFAULT_FONT),
-    ]);
+    const [fontkit, fontBytes] = await loadWide();
     doc.registerFontkit(fontkit);
     font = await doc.embedFont(fontBytes, { subset: true });
     const wide = new Set(font.getCharacterSet());
@@ -193,17 +216,13 @@ export async function fillPdf(pdfUrl, values, options = {}) {
         { chars, fields });
     }
   }
-  const restore = rememberDefaultAppearances(form, PDFLib);
-  setValues(form, values, PDFLib);
-  form.updateFieldAppearances(font);
+  const restore = rememberDefaultAppearances(todo.map(([field]) => field), PDFLib);
+  setValues(todo, PDFLib);
+  // new appearances for the filled fields only: a blank field keeps none, as in the blank
+  // PDF (a reader draws it when it is filled there)
+  for (const [field] of todo) field.defaultUpdateAppearances(font);
   restore();
-  return doc.save({ updateFieldAppearances: false });
-}
-
-export function preload(pdfUrl) {
-  const work = [loadScript(PDF_LIB, "PDFLib")];
-  if (pdfUrl) work.push(fetchBlank(pdfUrl));
-  return Promise.all(work).then(() => undefined, () => undefined);
+  return doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 export function saveFile(bytes, filename) {

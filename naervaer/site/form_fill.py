@@ -13,12 +13,10 @@ from ..form_model import FormDef
 from ..pdf.layout import SectionLayout
 
 PAGE_DIR = "skjema"
-# A form page is one task: no site navigation beside it (theme/main.html leaves it out when
-# nv_form is set; the page links back to the overview), which keeps its first load small.
+# A form page has the site's navigation like every page; the table of contents is left out
+# (the form's sections follow each other on the page, and the form needs the width).
 PAGE_CONTENT = """---
-nv_form: true
 hide:
-  - navigation
   - toc
 ---
 {{ form_fill_page() }}

@@ -7,9 +7,10 @@ loads it before anything is shown, and most of it styles features this site neve
 
 * every rule that has a selector which can match something here: all the classes and ids it
   requires (outside ``:not()``, ``:is()`` and other functions, which are kept as they are)
-  occur in a built page's ``class``/``id`` attributes, in the search index, or in a string
-  of a script that makes elements on pages (the theme's and ours; a string that ends in
-  ``-``/``_`` counts as a prefix, since class names are also made as «prefix» + value);
+  occur in a built page's ``class``/``id`` attributes, in the search index, or as a word
+  anywhere in a script that makes elements on pages (the theme's and ours; a word that
+  ends in ``-``/``_`` counts as a prefix, since class names are also made as «prefix» +
+  value);
 * every rule without such a requirement (elements, attributes, ``:root``) and every at-rule
   other than ``@media``/``@supports``/``@layer``/``@container``, whose rules are cut alike;
 * of the custom properties, those a kept rule, another kept property, a script, one of
@@ -41,7 +42,6 @@ from tinycss2.ast import (
 
 _NESTING = ("media", "supports", "layer", "container")
 _ATTR = re.compile(r"""\b(?:class|id)\s*=\s*\\?["']([^"'\\]*)""")
-_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`([^`]*)`')
 _WORD = re.compile(r"-?[A-Za-z_][\w-]*")
 _PROPERTY = re.compile(r"--[\w-]+")
 _THEME_SHEET = re.compile(r"main\.[0-9a-f]{8}\.min\.css")
@@ -81,9 +81,8 @@ def site_names(site: Path) -> tuple[Names, set[str]]:
     for script in _page_scripts(site):
         text = script.read_text(encoding="utf-8", errors="replace")
         properties.update(_PROPERTY.findall(text))
-        for groups in _STRING.findall(text):
-            for literal in groups:
-                names.update(_WORD.findall(literal))
+        names.update(_WORD.findall(text))  # every word, not only strings: minified code
+        # is not tokenised here, and a quote in a regular expression would misalign strings
     for sheet in (site / "assets").glob("*.css"):  # ours (the theme's are in stylesheets/)
         properties.update(_PROPERTY.findall(sheet.read_text(encoding="utf-8")))
     return Names(names), properties
@@ -147,8 +146,6 @@ def _live(rules: list[Node], names: Names) -> list[Node]:
             inner = _live(_rules(rule), names)
             if inner:
                 out.append((rule, inner))  # type: ignore[arg-type]
-        elif isinstance(rule, AtRule) and rule.lower_at_keyword == "charset":
-            continue  # the file is UTF-8 and served as such
         else:
             out.append(rule)
     return out

@@ -243,7 +243,9 @@ def main() -> int:
             for click in ("cold", "warm"):
                 seconds = fill[f"{label}_{click}_s"]
                 size = fill[f"{label}_{click}_bytes"]
-                target = "≤ 1.5 s" if click == "cold" else "–"
+                # the target is the largest form's first click; names outside
+                # Latin-1 (fontkit and the font on top) are reported beside it
+                target = "≤ 1.5 s" if (label, click) == ("latin", "cold") else "–"
                 mark = ("✅" if seconds <= 1.5 else "❌") if target != "–" else ""
                 result = f"{seconds:.2f} s"
                 if click == "cold":

@@ -11,7 +11,8 @@
               PDF declares (e.g. "ja" | "delvis" | "nei", "7"); a boolean for checkboxes.
               Empty strings, false and missing names leave the field empty.
      options  { fontUrl?: URL|string }  TrueType font for text that the standard PDF font
-              (WinAnsi: Latin-1 and a few more) cannot show — e.g. Ł, ễ, Cyrillic, Arabic.
+              (WinAnsi: Latin-1 and a few more) cannot show — e.g. Ł, ễ, Cyrillic, Arabic;
+              used only in the fields whose values need it.
               Default: assets/fonts/form-fill.ttf next to this module.
      The PDF stays tagged, keeps its title and /Lang, and its fields stay editable (not
      flattened); each field keeps its own default appearance for later editing in a reader,
@@ -197,16 +198,20 @@ export async function fillPdf(pdfUrl, values, options = {}) {
   });
   const form = doc.getForm();
   const todo = fieldsToFill(form, values);
-  let font = await doc.embedFont(PDFLib.StandardFonts.Helvetica);
+  const font = await doc.embedFont(PDFLib.StandardFonts.Helvetica);
   const standard = new Set(font.getCharacterSet());
-  if (filled.some(([, text]) => lacking(text, standard).length)) {
+  // the embedded font only for the values the standard font cannot show: the others keep
+  // the standard font (no shaping, nothing added to the font subset)
+  const needWide = filled.filter(([, text]) => lacking(text, standard).length);
+  let wideFont = null;
+  if (needWide.length) {
     const [fontkit, fontBytes] = await loadWide();
     doc.registerFontkit(fontkit);
-    font = await doc.embedFont(fontBytes, { subset: true });
-    const wide = new Set(font.getCharacterSet());
+    wideFont = await doc.embedFont(fontBytes, { subset: true });
+    const wide = new Set(wideFont.getCharacterSet());
     const chars = [];
     const fields = [];
-    for (const [name, text] of filled) {
+    for (const [name, text] of needWide) {
       const missing = lacking(text, wide);
       if (missing.length) fields.push(name);
       for (const ch of missing) if (!chars.includes(ch)) chars.push(ch);
@@ -220,7 +225,10 @@ export async function fillPdf(pdfUrl, values, options = {}) {
   setValues(todo, PDFLib);
   // new appearances for the filled fields only: a blank field keeps none, as in the blank
   // PDF (a reader draws it when it is filled there)
-  for (const [field] of todo) field.defaultUpdateAppearances(font);
+  const wideNames = new Set(needWide.map(([name]) => name));
+  for (const [field, , name] of todo) {
+    field.defaultUpdateAppearances(wideNames.has(name) ? wideFont : font);
+  }
   restore();
   return doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -158,6 +158,23 @@ def test_theme_fixes_fit_the_installed_theme_and_stop_the_build_when_it_changes(
         theme_fixes.apply_fixes("base.html", "<body></body>", [theme_fixes.FIXES[0]])
 
 
+@pytest.mark.parametrize("edition,lang", [("site_dir", "nb"), ("nn_site_dir", "nn")])
+def test_the_theme_names_its_navigation_in_the_editions_language(
+        edition: str, lang: str, request: pytest.FixtureRequest) -> None:
+    import yaml
+
+    site: Path = request.getfixturevalue(edition)
+    ui = yaml.safe_load((Path(__file__).parent.parent / "data" / "ui.yaml").read_text("utf-8"))
+    want = {ui["theme.header"][lang], ui["theme.footer"][lang]}
+    wrong = {}
+    for page in html_pages(site):
+        labels = set(re.findall(r'<nav class="md-(?:header|footer)__inner[^"]*" '
+                                r'aria-label="([^"]*)"', page.read_text(encoding="utf-8")))
+        if not labels or not labels <= want:
+            wrong[str(page.relative_to(site))] = labels
+    assert wrong == {}, f"expected {want}"
+
+
 @pytest.mark.browser
 def test_search_submit_and_back_button_behave(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """The added submit button moves to the results (nothing in the URL, no error); a menu

@@ -3,6 +3,31 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // Tables that scroll sideways on a phone (the theme wraps each one as it starts): the
+  // wrapper can be reached with Tab and scrolled with the arrow keys, and is a region named
+  // by the table's heading (WCAG 2.1.1; axe scrollable-region-focusable).
+  function heading(el) {
+    for (var node = el; node && node !== document.body; node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-4]$/.test(prev.tagName)) return prev;
+      }
+    }
+    return document.querySelector("h1");
+  }
+  function markScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"),
+      function (wrap) {
+        if (wrap.hasAttribute("tabindex")) return;
+        var table = wrap.querySelector("table");
+        var title = table && table.caption ? table.caption : heading(wrap);
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (title && title.id) wrap.setAttribute("aria-labelledby", title.id);
+        else if (title) wrap.setAttribute("aria-label", title.textContent.trim());
+      });
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(markScrollers);
+  else document.addEventListener("DOMContentLoaded", markScrollers);
   // category pages: each measure links to the plan builder on the overview, which adds it
   // («Legg til i planen»; the fragment holds the measure's public ID, nothing typed)
   var plan = document.querySelector("ol.nv-measures[data-plan-href]");

@@ -38,6 +38,7 @@ from naervaer.site.links import check_site
 from naervaer.site.nav import build_nav, category_src, guide_src, language_src, left_out
 from naervaer.site.pages import Downloads
 from naervaer.site.theme_css import trim_theme_css
+from naervaer.site.theme_fixes import THEME_WORDS
 
 log = logging.getLogger("mkdocs.plugins.naervaer")
 _run: dict[str, Any] = {"command": "build"}
@@ -99,6 +100,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if ed.settings.site_url:
         config["site_url"] = ed.settings.site_url
     config["theme"]["language"] = ed.lang
+    # the theme's words it has in English only for nb/nn (theme_fixes.py reads them)
+    config["extra"]["nv_theme_words"] = {key: ed.t(f"theme.{key}") for key in THEME_WORDS}
     config["nav"] = build_nav(ed)
     logo = logo_path(ed.settings, ed.settings_file)
     if logo is not None:

@@ -34,7 +34,20 @@ class Fix:
     count: int = 1
 
 
+# the theme's words that its nb and nn files leave in English; ours are `theme.<key>` in
+# data/ui.yaml, put in config.extra.nv_theme_words by the hooks
+THEME_WORDS = ("header", "footer")
+
 FIXES: tuple[Fix, ...] = (
+    Fix(
+        "partials/language.html",
+        "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
+        "{% macro t(key) %}{{ (config.extra.nv_theme_words or {}).get(key) or lang.t(key)"
+        " or fallback.t(key) or key }}{% endmacro %}",
+        "The theme's nb and nn translations name the header and footer navigation «Header» "
+        "and «Footer» (English, read aloud by screen readers): take those words from "
+        "data/ui.yaml instead.",
+    ),
     Fix(
         "base.html",
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"'

@@ -32,7 +32,7 @@ from .markup import (
     neutralise_markdown,
 )
 from .messages import msg
-from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, UiStrings
+from .models import GuidePage, LawData, LawRef, Measure, MeasureBank, ProcessMap, Section, UiStrings
 from .parents import (
     Document,
     Frame,
@@ -179,6 +179,7 @@ def load_edition(
     if problems:
         raise DataError(problems, lang)
 
+    leave_out_empty_includes(guide, settings)
     s = settings_values(settings, lang)
     edition = Edition(
         settings_file=file,
@@ -356,6 +357,23 @@ def check_process(
                     problems.append(source.problem(path, "ingen side i veilederen har "
                                                    "avsnittet med «include: absence_check»"))
     return problems
+
+
+def leave_out_empty_includes(guide: dict[str, GuidePage], settings: Settings) -> None:
+    """A guide section that shows the edition's partner services is left out of an edition
+    that lists none (its text leads into the list), on the site and in the guide PDF."""
+
+    def shown(section: Section) -> bool:
+        return not (section.include == "partner_services" and not settings.partner_services)
+
+    def prune(sections: list[Section]) -> list[Section]:
+        kept = [s for s in sections if shown(s)]
+        for s in kept:
+            s.sections = prune(s.sections)
+        return kept
+
+    for page in guide.values():
+        page.sections = prune(page.sections)
 
 
 def absence_check_section(guide: dict[str, GuidePage]) -> tuple[str, str] | None:

@@ -68,7 +68,7 @@ class MeasureBank(Strict):
         return next((m for m in self.all_measures() if m.id == measure_id), None)
 
 
-Include = Literal["partner_services", "process_map", "law_refs", "local_text", "absence_check"]
+Include = Literal["partner_services", "process_map", "law_refs", "absence_check"]
 Tool = Literal["absence_check", "plan_builder"]  # browser tools a process step can link to
 
 

@@ -250,3 +250,25 @@ def test_an_editor_writing_nynorsk_gets_the_messages_in_nynorsk(tmp_path: Path) 
     assert f"{settings}, linje 7: colour: fargen #ffee00 er for lys: kontrasten mot kvit " \
         "tekst er 1,2:1, må vere minst 4,5:1 (vel ein mørkare farge)" in output
     assert not out.exists()
+
+
+def test_an_edition_without_partner_services_inherits_none_and_leaves_the_section_out(
+        tmp_path: Path) -> None:
+    """The seed's local service (Liaveien Ung) belongs to the demo edition only: an edition
+    that lists no partner services shows neither it nor a section that leads into a list."""
+    from naervaer.pdf.html import guide_html
+
+    settings = tmp_path / "aas.yml"
+    settings.write_text("municipality: Ås kommune\nlanguage: nb\n", encoding="utf-8")
+    bare = load_edition(settings)
+    assert bare.settings.partner_services == []
+    sections = {s.id for page in bare.guide.values() for s in page.all_sections()}
+    assert "lokale-tjenester" not in sections and "mandat-barnevern" in sections
+    html = guide_html(bare)
+    assert "Liaveien" not in html and "Andre tjenester i kommunen" not in html
+
+    demo = load_edition(EDITIONS / "eksempel-kommune.yml")
+    assert [p.name for p in demo.settings.partner_services] == [
+        "Liaveien Ung – ambulerende miljøarbeidertjeneste"]
+    assert "lokale-tjenester" in {s.id for p in demo.guide.values() for s in p.all_sections()}
+    assert "Liaveien Ung" in guide_html(demo)

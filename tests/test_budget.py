@@ -10,11 +10,11 @@ dynamic ``import()`` and
 ``fetch()`` that run only when the reader acts (search index, pdf-fill.js, the PDF form).
 
 Checked against bench/run.py's ``first_load_bytes()`` (Playwright, Chromium, networkidle) on
-the default edition (raw bytes, branch perf):
-  index.html                               static 302 387   Playwright 302 387 (8 files)
-  veileder/bekymringsfullt-fravaer.html    static 307 406   Playwright 307 406 (10 files)
-  veileder/skole-hjem-samarbeid.html       static 321 749   Playwright 321 749 (8 files)
-  skjema/index.html                        static 405 038   Playwright 339 791 (12 files)
+the default edition (raw bytes; 2026-12-02, with the theme's stylesheet cut):
+  index.html                               static 246 483   Playwright 246 483 (8 files)
+  veileder/bekymringsfullt-fravaer.html    static 250 444   Playwright 250 444 (10 files)
+  skjema/samarbeidsmote-2.html             static 261 701   Playwright 261 701 (10 files)
+  skjema/index.html                        static 314 942   Playwright 279 819 (12 files)
 The forms page differs only by its lazy preview images: Chromium fetched the ones near the
 viewport (4 of 24 at 1280×720); the static sum counts all, as a tall phone or a scroll would.
 """

@@ -359,15 +359,17 @@ def check_process(
     return problems
 
 
-def leave_out_empty_includes(guide: dict[str, GuidePage], settings: Settings) -> None:
+def shown(section: Section, settings: Settings) -> bool:
     """A guide section that shows the edition's partner services is left out of an edition
     that lists none (its text leads into the list), on the site and in the guide PDF."""
+    return not (section.include == "partner_services" and not settings.partner_services)
 
-    def shown(section: Section) -> bool:
-        return not (section.include == "partner_services" and not settings.partner_services)
+
+def leave_out_empty_includes(guide: dict[str, GuidePage], settings: Settings) -> None:
+    """Drop the sections :func:`shown` leaves out (with their subsections)."""
 
     def prune(sections: list[Section]) -> list[Section]:
-        kept = [s for s in sections if shown(s)]
+        kept = [s for s in sections if shown(s, settings)]
         for s in kept:
             s.sections = prune(s.sections)
         return kept
@@ -442,11 +444,16 @@ def check_local_text(
     settings: Settings, guide: dict[str, GuidePage], source: MergedSource, lang: Lang = "nb"
 ) -> list[Problem]:
     anchors = {s.id for page in guide.values() for s in page.all_sections()}
+    left_out = {sub.id for page in guide.values() for s in page.all_sections()
+                if not shown(s, settings) for sub in s.walk()}
     problems = []
     for i, item in enumerate(settings.local_text):
+        path = ("local_text", i, "section")
         if item.section not in anchors:
-            path = ("local_text", i, "section")
             problems.append(source.problem(path, msg("section_unknown", lang, id=item.section)))
+        elif item.section in left_out:  # its text would vanish with the section
+            problems.append(source.problem(path, msg("section_left_out", lang, id=item.section,
+                                                              key="partner_services")))
     return problems
 
 

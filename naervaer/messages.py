@@ -56,6 +56,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "or": {"nb": "eller", "nn": "eller"},
     "hidden_unknown": {"nb": "forventet ID-en til et tiltak i tiltaksbanken, fikk «{id}»",
                        "nn": "venta ID-en til eit tiltak i tiltaksbanken, fekk «{id}»"},
+    "section_left_out": {
+        "nb": "avsnittet «{id}» står ikke med i denne utgaven fordi «{key}» er tom: "
+              "legg til en samarbeidspartner, eller velg et annet avsnitt",
+        "nn": "avsnittet «{id}» står ikkje med i denne utgåva fordi «{key}» er tom: "
+              "legg til ein samarbeidspartnar, eller vel eit anna avsnitt"},
     "section_unknown": {"nb": "fant ikke avsnittet «{id}» i veilederen",
                         "nn": "fann ikkje avsnittet «{id}» i rettleiaren"},
     "logo_missing": {"nb": "fant ikke logofila {path}", "nn": "fann ikkje logofila {path}"},

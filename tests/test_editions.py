@@ -181,6 +181,10 @@ BAD_SETTINGS = {
     "local-text-unknown-section": (
         "municipality: Ås kommune\nlocal_text:\n  - section: finnes-ikke\n    text: Hei\n",
         "linje 3: local_text[0].section: fant ikke avsnittet «finnes-ikke» i veilederen"),
+    "local-text-in-a-left-out-section": (
+        "municipality: Ås kommune\nlocal_text:\n  - section: lokale-tjenester\n    text: Hei\n",
+        "linje 3: local_text[0].section: avsnittet «lokale-tjenester» står ikke med i denne "
+        "utgaven fordi «partner_services» er tom"),
     "local-text-heading": (
         "municipality: Ås kommune\nlocal_text:\n  - section: melding-av-fravaer\n"
         "    text: \"Hei\\n\\n## Vår rutine\\n\\nTekst\"\n",

@@ -214,9 +214,7 @@ def load_edition(
     for warning in edition.parents.warnings:
         log.warning(warning)
     if edition.untranslated:
-        log.warning(
-            "%d tekster mangler %s og vises på bokmål", len(edition.untranslated), lang
-        )
+        log.warning(msg("untranslated", lang, n=len(edition.untranslated)))
     return edition
 
 
@@ -549,6 +547,7 @@ def resolve_parents(
     page = resolve_document(page_doc, norwegian, lambda part: part.source.value,
                             edition.lang)
     warnings: list[str] = []
+    lang = edition.lang  # warnings in the målform of the edition being built
     wanted = settings.parent_languages
     languages: list[ParentLanguage] = []
     for language in registry.root:
@@ -556,14 +555,14 @@ def resolve_parents(
             continue
         loaded = translations.get(language.code)
         if loaded is None:
-            warnings.append(f"{language.code}: data/translations/{language.code}.yaml finnes "
-                            "ikke; språket publiseres ikke")
+            warnings.append(msg("parents_no_file", lang, code=language.code,
+                                path=f"data/translations/{language.code}.yaml"))
             continue
         tfile, tsource = loaded
         status = audit(documents, tfile)
         if status.missing_ui:
-            warnings.append(f"{tsource.file.name}: mangler ui-ordene "
-                            f"{', '.join(status.missing_ui)}; språket publiseres ikke")
+            warnings.append(msg("parents_missing_ui", lang, file=tsource.file.name,
+                                keys=", ".join(status.missing_ui), section="ui"))
             continue
         rtl = language.dir == "rtl"
         context = {"s": isolate_values(edition.s)} if rtl else {}
@@ -580,18 +579,19 @@ def resolve_parents(
         for doc in documents:
             missing = status.missing[doc.ref.id]
             if missing:
-                warnings.append(f"{tsource.file.name}: «{doc.ref.id}» publiseres ikke på "
-                                f"{language.code}: {len(missing)} tekst(er) mangler "
-                                f"({', '.join(missing[:3])}{' …' if len(missing) > 3 else ''})")
+                warnings.append(msg(
+                    "parents_doc_missing", lang, file=tsource.file.name, doc=doc.ref.id,
+                    code=language.code, n=len(missing),
+                    keys=", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")))
                 continue
             stale = status.stale[doc.ref.id]
             for key in stale:
-                warnings.append(f"{tsource.file.name}: {key}: den norske teksten er endret "
-                                "etter oversettelsen (utdatert; vises som ikke kvalitetssikret)")
+                warnings.append(msg("parents_stale", lang, file=tsource.file.name, key=key))
             reviewed = not stale and not status.unreviewed[doc.ref.id]
             if settings.parent_reviewed_only and not reviewed:
-                warnings.append(f"{tsource.file.name}: «{doc.ref.id}» publiseres ikke på "
-                                f"{language.code}: ikke kvalitetssikret (parent_reviewed_only)")
+                warnings.append(msg("parents_unreviewed", lang, file=tsource.file.name,
+                                    doc=doc.ref.id, code=language.code,
+                                    setting="parent_reviewed_only"))
                 continue
 
             def text_of(part: Part, tfile: TranslationFile = tfile, render: Any = render) -> str:
@@ -605,8 +605,7 @@ def resolve_parents(
                                        form=doc.title.value).strip()
             docs.append(resolved)
         for key in status.unused:
-            warnings.append(f"{tsource.file.name}: {key}: ingen slik tekst i dokumentene "
-                            "(brukes ikke)")
+            warnings.append(msg("parents_unused", lang, file=tsource.file.name, key=key))
         if docs:
             languages.append(ParentLanguage(
                 code=language.code, name=language.name, norwegian=language.norwegian.value,

@@ -56,6 +56,30 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "or": {"nb": "eller", "nn": "eller"},
     "hidden_unknown": {"nb": "forventet ID-en til et tiltak i tiltaksbanken, fikk «{id}»",
                        "nn": "venta ID-en til eit tiltak i tiltaksbanken, fekk «{id}»"},
+    # parent material in other languages (issue 13): what an edition leaves out, and why
+    "parents_no_file": {
+        "nb": "{code}: {path} finnes ikke; språket publiseres ikke",
+        "nn": "{code}: {path} finst ikkje; språket blir ikkje publisert"},
+    "parents_missing_ui": {
+        "nb": "{file}: mangler ordene {keys} under «{section}»; språket publiseres ikke",
+        "nn": "{file}: manglar orda {keys} under «{section}»; språket blir ikkje publisert"},
+    "parents_doc_missing": {
+        "nb": "{file}: «{doc}» publiseres ikke på {code}: {n} tekst(er) mangler ({keys})",
+        "nn": "{file}: «{doc}» blir ikkje publisert på {code}: {n} tekst(ar) manglar ({keys})"},
+    "parents_stale": {
+        "nb": "{file}: {key}: den norske teksten er endret etter oversettelsen (utdatert; "
+              "vises som ikke kvalitetssikret)",
+        "nn": "{file}: {key}: den norske teksten er endra etter omsetjinga (forelda; "
+              "blir vist som ikkje kvalitetssikra)"},
+    "parents_unreviewed": {
+        "nb": "{file}: «{doc}» publiseres ikke på {code}: ikke kvalitetssikret ({setting})",
+        "nn": "{file}: «{doc}» blir ikkje publisert på {code}: ikkje kvalitetssikra ({setting})"},
+    "parents_unused": {
+        "nb": "{file}: {key}: ingen slik tekst i dokumentene (brukes ikke)",
+        "nn": "{file}: {key}: ingen slik tekst i dokumenta (blir ikkje brukt)"},
+    "untranslated": {
+        "nb": "{n} tekster mangler nynorsk og vises på bokmål",
+        "nn": "{n} tekstar manglar nynorsk og blir viste på bokmål"},
     "section_left_out": {
         "nb": "avsnittet «{id}» står ikke med i denne utgaven fordi «{key}» er tom: "
               "legg til en samarbeidspartner, eller velg et annet avsnitt",

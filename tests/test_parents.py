@@ -86,6 +86,11 @@ def test_a_missing_item_unpublishes_that_document_only_and_says_so(data_copy: Pa
     assert [d.id for d in polish.docs] == ["skolefravaer", "info-skolestart", "samtykke"]
     assert any("«vip-brev» publiseres ikke på pl" in w and "vip-brev.tips.title" in w
                for w in ed.parents.warnings)
+    # a nynorsk edition says it in nynorsk
+    nn = load_edition(EDITIONS / "fjordvik.yml", data_dir=data_copy / "data",
+                      forms_dir=data_copy / "forms")
+    assert nn.parents is not None
+    assert any("«vip-brev» blir ikkje publisert på pl" in w for w in nn.parents.warnings)
 
 
 def test_review_status_stale_source_and_reviewed_only(data_copy: Path, tmp_path: Path) -> None:

@@ -9,7 +9,8 @@
      values   { fieldName: value } with the PDF's field names (`section:field[:row[:col]]`):
               a string for text fields; for radio groups and combo boxes the export value the
               PDF declares (e.g. "ja" | "delvis" | "nei", "7"); a boolean for checkboxes.
-              Empty strings, false and missing names leave the field empty.
+              Empty strings, false and missing names leave the field empty. A tab becomes
+              a space (text pasted from a table): a PDF text field cannot show a tab.
      options  { fontUrl?: URL|string }  TrueType font for text that the standard PDF font
               (WinAnsi: Latin-1 and a few more) cannot show — e.g. Ł, ễ, Cyrillic, Arabic;
               used only in the fields whose values need it.
@@ -180,7 +181,9 @@ function setValues(todo, PDFLib) {
   }
 }
 
-export async function fillPdf(pdfUrl, values, options = {}) {
+export async function fillPdf(pdfUrl, given, options = {}) {
+  const values = Object.fromEntries(Object.entries(given).map(([name, value]) =>
+    [name, typeof value === "string" ? value.replace(/\t/g, " ") : value]));
   const filled = texts(values);
   const fontUrl = options.fontUrl || DEFAULT_FONT;
   let wide = null;  // fontkit and the font, loading alongside when a value will need them

@@ -108,6 +108,23 @@ def page(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
+PREVIOUS_PAGE = "forrige versjon"
+
+
+def previous_site(folder: Path) -> Path:
+    """``folder`` holding an earlier build (one page), for tests that a refused build leaves
+    it exactly as it was (see :func:`untouched`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(PREVIOUS_PAGE, encoding="utf-8")
+    return folder
+
+
+def untouched(folder: Path) -> bool:
+    """Whether ``folder`` is still exactly what :func:`previous_site` wrote."""
+    return ([p.name for p in folder.iterdir()] == ["index.html"]
+            and (folder / "index.html").read_text(encoding="utf-8") == PREVIOUS_PAGE)
+
+
 @pytest.fixture()
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/, forms/ and editions/ to break on purpose."""

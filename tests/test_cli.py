@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 from naervaer.site import csp
 from naervaer.starter import SCHEMA_FILE
 
-from .conftest import EDITIONS, ROOT
+from .conftest import EDITIONS, ROOT, previous_site, untouched
 
 NAERVAER = ROOT / ".venv" / "bin" / "naervaer"
 EXAMPLE = ROOT / "examples" / "publish"
@@ -268,15 +268,12 @@ def test_bygg_refuses_a_folder_it_would_wipe_and_a_broken_file(tmp_path: Path) -
     assert result.returncode == 1 and "velg en ny eller tom mappe" in squash(result.stderr)
     assert [p.name for p in other.iterdir()] == ["viktig.txt"]
 
-    previous = tmp_path / "nettsted"
-    previous.mkdir()
-    (previous / "index.html").write_text("forrige versjon", encoding="utf-8")
+    previous = previous_site(tmp_path / "nettsted")
     settings.write_text("municipality: Ås kommune\nconcern:\n  dayz: 7\n", encoding="utf-8")
     result = naervaer("bygg", settings.name, "--ut", previous.name, cwd=tmp_path)
     assert result.returncode == 1
     assert f"{settings}, linje 3: concern.dayz: ukjent nøkkel «dayz»" in result.stderr
-    assert [p.name for p in previous.iterdir()] == ["index.html"]
-    assert (previous / "index.html").read_text(encoding="utf-8") == "forrige versjon"
+    assert untouched(previous)
 
 
 # -- publishing from a settings-only repository -------------------------------------------------

@@ -16,7 +16,7 @@ from naervaer.text import Text
 from naervaer.validation import validate
 from naervaer.yamlsource import load_yaml
 
-from .conftest import EDITIONS, ROOT, mkdocs_build, serve, site_search
+from .conftest import EDITIONS, ROOT, mkdocs_build, previous_site, serve, site_search, untouched
 from .test_guide import pdftotext
 from .test_site import squash, visible_text
 
@@ -206,15 +206,12 @@ def test_malformed_settings_stop_the_build_with_the_promised_message(
     content, message = BAD_SETTINGS[case]
     settings = tmp_path / f"{case}.yml"
     settings.write_text(content, encoding="utf-8")
-    out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("forrige versjon", encoding="utf-8")
+    out = previous_site(tmp_path / "site")
     result = mkdocs_build(settings, out, check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"{settings}, {message}" in output, output[-2000:]
-    assert [p.name for p in out.iterdir()] == ["index.html"]
-    assert (out / "index.html").read_text(encoding="utf-8") == "forrige versjon"
+    assert untouched(out)
 
 
 def test_every_key_of_the_settings_is_explained_in_norwegian() -> None:

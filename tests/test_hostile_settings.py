@@ -16,7 +16,7 @@ from naervaer.edition import load_edition
 from naervaer.errors import DataError
 from naervaer.yamlsource import MAX_SETTINGS_BYTES
 
-from .conftest import mkdocs_build
+from .conftest import mkdocs_build, previous_site, untouched
 
 LEVELS = "abcdefghi"  # 9 levels of 9 aliases each: 9⁹ ≈ 387 million strings once expanded
 
@@ -98,9 +98,7 @@ def test_mkdocs_build_refuses_a_hostile_settings_file_fast_and_keeps_the_previou
     content, message = HOSTILE[case]
     settings = tmp_path / f"{case}.yml"
     settings.write_text(content, encoding="utf-8")
-    out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("forrige versjon", encoding="utf-8")
+    out = previous_site(tmp_path / "site")
     started = time.perf_counter()
     result = mkdocs_build(settings, out, check=False)
     elapsed = time.perf_counter() - started
@@ -109,8 +107,7 @@ def test_mkdocs_build_refuses_a_hostile_settings_file_fast_and_keeps_the_previou
     # mkdocs itself takes a few seconds to start; a hang took minutes
     assert elapsed < 30, f"mkdocs build took {elapsed:.0f} s to refuse {case}"
     assert where(settings, message) in output, output[-2000:]
-    assert [p.name for p in out.iterdir()] == ["index.html"]
-    assert (out / "index.html").read_text(encoding="utf-8") == "forrige versjon"
+    assert untouched(out)
     assert not (tmp_path / "site.building").exists()
 
 

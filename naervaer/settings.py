@@ -239,9 +239,12 @@ class Settings(S):
     consent_services: list[LText] = doc("Tjenestene som kan krysses av på samtykkeskjemaet, "
                                         "i rekkefølge.", "Tenestene som kan kryssast av på "
                                         "samtykkeskjemaet, i rekkjefølgje.", min_length=1)
-    partner_services: list[PartnerService] = doc("Lokale samarbeidspartnere med mandat.",
-                                                 "Lokale samarbeidspartnarar med mandat.",
-                                                 default=[])
+    partner_services: list[PartnerService] = doc(
+        "Lokale samarbeidspartnere med mandat. Uten noen står ikke avsnittet «Andre tjenester "
+        "i kommunen» i veilederen.",
+        "Lokale samarbeidspartnarar med mandat. Utan nokon står ikkje avsnittet «Andre "
+        "tenester i kommunen» i rettleiaren.",
+        default=[])
     local_measures: list[LocalMeasure] = doc("Egne tiltak som legges til i tiltaksbanken. "
                                              "De får ID-er som 3.L1.", "Eigne tiltak som blir "
                                              "lagde til i tiltaksbanken. Dei får ID-ar som 3.L1.",

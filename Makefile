@@ -2,7 +2,7 @@
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint bench clean
+.PHONY: setup build serve check test lint types bench clean
 
 setup:
 	./setup.sh
@@ -14,11 +14,19 @@ serve: build
 	@echo "Serving the default edition on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	.venv/bin/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-test: setup
+# the test ladder: `make check` is lint, types and the unit tests (no builds, under a minute);
+# `make test` is everything (builds both editions with PDFs, drives Chromium): the CI command
+check: setup lint types
+	.venv/bin/python -m pytest -q -m "not build and not browser"
+
+test: setup lint types
 	.venv/bin/python -m pytest
 
 lint: setup
 	.venv/bin/ruff check .
+
+types: setup
+	.venv/bin/mypy
 
 bench: setup
 	.venv/bin/python bench/run.py

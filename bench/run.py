@@ -51,7 +51,7 @@ def forms_only(cache: Path) -> dict[str, float]:
         "import json, time, sys\n"
         "t = time.perf_counter()\n"
         "from pathlib import Path\n"
-        "from naervaer.edition import load_edition\n"
+        "from naervaer.content.edition import load_edition\n"
         "from naervaer.pdf.build import build_all\n"
         "built = build_all(load_edition(), Path(sys.argv[1]), progress=lambda m: None)\n"
         "print(json.dumps({'wall': time.perf_counter() - t,"
@@ -92,7 +92,7 @@ def first_load_bytes(site: Path,
             packed: list[int] = []
             hosts: set[str] = set()
 
-            def on_response(response, sizes=sizes, packed=packed,  # type: ignore[no-untyped-def]
+            def on_response(response, sizes=sizes, packed=packed,
                             hosts=hosts):
                 hosts.add(response.url.split("/")[2])
                 try:
@@ -130,8 +130,8 @@ FILL_JS = """(nonLatin) => {
 
 
 def largest_form() -> str:
-    from naervaer.edition import load_edition
-    from naervaer.pdf.layout import declared_fields
+    from naervaer.content.edition import load_edition
+    from naervaer.forms.layout import declared_fields
     from naervaer.site.form_fill import fillable_forms
 
     ed = load_edition(EDITIONS[0])
@@ -148,7 +148,7 @@ def form_fill_timing(site: Path, form_id: str, runs: int = 3) -> dict[str, float
     sys.path.insert(0, str(ROOT / "tests"))
     from urllib.parse import unquote, urlsplit
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # type: ignore[import-not-found]
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
 
     url, httpd = serve(site)

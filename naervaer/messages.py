@@ -1,170 +1,36 @@
-"""What the build says to the person who edits a file, in bokmål and nynorsk.
+"""What the build says to the people who edit files: one catalogue, ``data/messages.yaml``.
 
-Settings files are edited by municipal web editors in their own målform: problems in a
-settings file with ``language: nn`` are reported in nynorsk. Data files are reported in
-bokmål.
+Every message is there in bokmål and nynorsk. A settings file is reported in its own
+målform (``language: nn`` → nynorsk); data files in bokmål. Readers' words are in
+``data/ui.yaml`` and the command's own words in ``data/cli.yaml``: one catalogue per audience.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+import yaml
+
+from . import DATA_DIR
 from .text import Lang
 
-MESSAGES: dict[str, dict[Lang, str]] = {
-    "stopped_one": {"nb": "Byggingen stoppet: 1 feil i dataene",
-                    "nn": "Bygginga stoppa: 1 feil i dataa"},
-    "stopped_many": {"nb": "Byggingen stoppet: {n} feil i dataene",
-                     "nn": "Bygginga stoppa: {n} feil i dataa"},
-    "nothing_written": {"nb": "Ingenting er skrevet; forrige versjon er urørt.",
-                        "nn": "Ingenting er skrive; førre versjon er urørt."},
-    "line": {"nb": "linje", "nn": "linje"},
-    "whole_file": {"nb": "(hele filen)", "nn": "(heile fila)"},
-    "missing": {"nb": "mangler: denne nøkkelen må være med",
-                "nn": "manglar: denne nøkkelen må vere med"},
-    "unknown_key": {"nb": "ukjent nøkkel «{key}»", "nn": "ukjend nøkkel «{key}»"},
-    "did_you_mean": {"nb": " – mente du «{hint}»?", "nn": " – meinte du «{hint}»?"},
-    "allowed_keys": {"nb": " – tillatte nøkler her: {keys}",
-                     "nn": " – tillatne nøklar her: {keys}"},
-    "expected_text": {"nb": "forventet tekst, fikk {given}", "nn": "venta tekst, fekk {given}"},
-    "expected_int": {"nb": "forventet et helt tall, fikk {given}",
-                     "nn": "venta eit heiltal, fekk {given}"},
-    "expected_bool": {"nb": "forventet true eller false, fikk {given}",
-                      "nn": "venta true eller false, fekk {given}"},
-    "expected_list": {"nb": "forventet en liste (linjer som begynner med «- »), fikk {given}",
-                      "nn": "venta ei liste (linjer som byrjar med «- »), fekk {given}"},
-    "expected_group": {"nb": "forventet en gruppe med nøkler (nøkkel: verdi), fikk {given}",
-                       "nn": "venta ei gruppe med nøklar (nøkkel: verdi), fekk {given}"},
-    "expected_one_of": {"nb": "forventet en av {expected}, fikk {given}",
-                        "nn": "venta ein av {expected}, fekk {given}"},
-    "wrong_form": {"nb": "{given} har feil form (forventet mønsteret {pattern})",
-                   "nn": "{given} har feil form (venta mønsteret {pattern})"},
-    "expected_number": {"nb": "forventet et tall {limit} {bound}, fikk {given}",
-                        "nn": "venta eit tal {limit} {bound}, fekk {given}"},
-    "greater_than_equal": {"nb": "minst", "nn": "minst"},
-    "less_than_equal": {"nb": "høyst", "nn": "høgst"},
-    "greater_than": {"nb": "større enn", "nn": "større enn"},
-    "less_than": {"nb": "mindre enn", "nn": "mindre enn"},
-    "too_short": {"nb": "for kort: forventet minst {n} element(er)",
-                  "nn": "for kort: venta minst {n} element"},
-    "text_too_short": {"nb": "for kort: forventet minst {n} tegn, fikk {given}",
-                       "nn": "for kort: venta minst {n} teikn, fekk {given}"},
-    "unknown_type": {"nb": "ukjent type «{tag}»", "nn": "ukjend type «{tag}»"},
-    "allowed_types": {"nb": " – tillatte typer: {types}", "nn": " – tillatne typar: {types}"},
-    "missing_type": {"nb": "mangler «type»: hvilken type felt er dette?",
-                     "nn": "manglar «type»: kva type felt er dette?"},
-    "or": {"nb": "eller", "nn": "eller"},
-    "hidden_unknown": {"nb": "forventet ID-en til et tiltak i tiltaksbanken, fikk «{id}»",
-                       "nn": "venta ID-en til eit tiltak i tiltaksbanken, fekk «{id}»"},
-    # parent material in other languages (issue 13): what an edition leaves out, and why
-    "parents_no_file": {
-        "nb": "{code}: {path} finnes ikke; språket publiseres ikke",
-        "nn": "{code}: {path} finst ikkje; språket blir ikkje publisert"},
-    "parents_missing_ui": {
-        "nb": "{file}: mangler ordene {keys} under «{section}»; språket publiseres ikke",
-        "nn": "{file}: manglar orda {keys} under «{section}»; språket blir ikkje publisert"},
-    "parents_doc_missing": {
-        "nb": "{file}: «{doc}» publiseres ikke på {code}: {n} tekst(er) mangler ({keys})",
-        "nn": "{file}: «{doc}» blir ikkje publisert på {code}: {n} tekst(ar) manglar ({keys})"},
-    "parents_stale": {
-        "nb": "{file}: {key}: den norske teksten er endret etter oversettelsen (utdatert; "
-              "vises som ikke kvalitetssikret)",
-        "nn": "{file}: {key}: den norske teksten er endra etter omsetjinga (forelda; "
-              "blir vist som ikkje kvalitetssikra)"},
-    "parents_unreviewed": {
-        "nb": "{file}: «{doc}» publiseres ikke på {code}: ikke kvalitetssikret ({setting})",
-        "nn": "{file}: «{doc}» blir ikkje publisert på {code}: ikkje kvalitetssikra ({setting})"},
-    "parents_unused": {
-        "nb": "{file}: {key}: ingen slik tekst i dokumentene (brukes ikke)",
-        "nn": "{file}: {key}: ingen slik tekst i dokumenta (blir ikkje brukt)"},
-    "untranslated": {
-        "nb": "{n} tekster mangler nynorsk og vises på bokmål",
-        "nn": "{n} tekstar manglar nynorsk og blir viste på bokmål"},
-    "section_left_out": {
-        "nb": "avsnittet «{id}» står ikke med i denne utgaven fordi «{key}» er tom: "
-              "legg til en samarbeidspartner, eller velg et annet avsnitt",
-        "nn": "avsnittet «{id}» står ikkje med i denne utgåva fordi «{key}» er tom: "
-              "legg til ein samarbeidspartnar, eller vel eit anna avsnitt"},
-    "section_unknown": {"nb": "fant ikke avsnittet «{id}» i veilederen",
-                        "nn": "fann ikkje avsnittet «{id}» i rettleiaren"},
-    "logo_missing": {"nb": "fant ikke logofila {path}", "nn": "fann ikkje logofila {path}"},
-    "logo_type": {"nb": "forventet en PNG-, JPG- eller SVG-fil, fikk «{name}»",
-                  "nn": "venta ei PNG-, JPG- eller SVG-fil, fekk «{name}»"},
-    "colour_too_light": {
-        "nb": "fargen {value} er for lys: kontrasten mot hvit tekst er {ratio}:1, må være minst "
-              "4,5:1 (velg en mørkere farge)",
-        "nn": "fargen {value} er for lys: kontrasten mot kvit tekst er {ratio}:1, må vere minst "
-              "4,5:1 (vel ein mørkare farge)"},
-    "range_order": {"nb": "«{value}» må skrives med det minste tallet først, f.eks. «3–4»",
-                    "nn": "«{value}» må skrivast med det minste talet først, t.d. «3–4»"},
-    # issue 12: no headings inside markdown from settings
-    "heading_in_text": {
-        "nb": "overskrifter er ikke tillatt i denne teksten («{line}»): den står allerede under "
-              "en overskrift på siden; skriv et vanlig avsnitt, gjerne med **uthevet** start",
-        "nn": "overskrifter er ikkje tillatne i denne teksten («{line}»): han står alt under "
-              "ei overskrift på sida; skriv eit vanleg avsnitt, gjerne med **utheva** start"},
-    # issue 9: language gate for the editors' own texts (a warning, never an error)
-    "language_warning": {"nb": "språksjekk (bare en advarsel): {finding}",
-                         "nn": "språksjekk (berre ei åtvaring): {finding}"},
-    "unknown_word": {"nb": "ukjent ord «{word}»", "nn": "ukjent ord «{word}»"},
-    "style_word": {"nb": "«{word}» – husstil: skriv «{prefer}»",
-                   "nn": "«{word}» – husstil: skriv «{prefer}»"},
-    # issue 9: wellbeing_plan
-    "plan_incomplete": {
-        "nb": "skriv både navnet på planen og lenken til den, eller ingen av dem; "
-              "vedlegget krever navn og lenke",
-        "nn": "skriv både namnet på planen og lenkja til han, eller ingen av dei; "
-              "vedlegget krev namn og lenkje"},
-    # -- reading files (naervaer/yamlsource.py) --
-    "file_missing": {"nb": "filen finnes ikke", "nn": "fila finst ikkje"},
-    "not_utf8": {"nb": "filen er ikke lagret som UTF-8", "nn": "fila er ikkje lagra som UTF-8"},
-    "yaml_error": {"nb": "YAML-feil: {what} (sjekk innrykk, kolon og anførselstegn)",
-                   "nn": "YAML-feil: {what} (sjekk innrykk, kolon og hermeteikn)"},
-    "expected_settings": {
-        "nb": "forventet nøkler og verdier (f.eks. «municipality: Ås kommune»)",
-        "nn": "venta nøklar og verdiar (t.d. «municipality: Ås kommune»)"},
-    "yaml_alias": {
-        "nb": "forventet verdien skrevet ut, fikk en YAML-alias (*navn) som gjentar verdien fra "
-              "linje {line}; aliaser er ikke tillatt – skriv verdien der den skal stå",
-        "nn": "venta verdien skriven ut, fekk ein YAML-alias (*namn) som gjentek verdien frå "
-              "linje {line}; aliasar er ikkje tillatne – skriv verdien der han skal stå"},
-    "yaml_too_deep": {"nb": "forventet høyst {n} nivåer med innrykk, fikk flere",
-                      "nn": "venta høgst {n} nivå med innrykk, fekk fleire"},
-    "settings_too_big": {
-        "nb": "filen er {size}; en innstillingsfil kan være høyst {limit} (vanligvis er den "
-              "noen få kB) – er dette riktig fil?",
-        "nn": "fila er {size}; ei innstillingsfil kan vere høgst {limit} (vanlegvis er ho "
-              "nokre få kB) – er dette rett fil?"},
-    # Parent material in other languages (issue 13)
-    "language_unknown": {"nb": "ukjent språkkode «{code}» – kjente språk: {codes}",
-                         "nn": "ukjend språkkode «{code}» – kjende språk: {codes}"},
-    # -- translation status for translators (python -m naervaer.parents) --
-    "tr_no_file": {"nb": "{path} finnes ikke ennå – lag den etter data/README.md",
-                   "nn": "{path} finst ikkje enno – lag ho etter data/README.md"},
-    "tr_counts": {"nb": "{docs} dokumenter, {items} tekster",
-                  "nn": "{docs} dokument, {items} tekstar"},
-    "tr_missing_ui": {"nb": "Mangler ord under `ui` ({n}), språket publiseres ikke: {keys}",
-                      "nn": "Manglar ord under `ui` ({n}), språket blir ikkje publisert: {keys}"},
-    "tr_missing": {
-        "nb": "Mangler ({n}) – oversett bokmålsteksten og lim inn under `items`:",
-        "nn": "Manglar ({n}) – omset bokmålsteksten og lim inn under `items`:"},
-    "tr_stale": {
-        "nb": "Utdatert ({n}) – bokmålsteksten er endret: oversett den på nytt og bytt `source`:",
-        "nn": "Forelda ({n}) – bokmålsteksten er endra: omset han på nytt og byt `source`:"},
-    "tr_was": {"nb": "var", "nn": "var"},
-    "tr_unreviewed": {"nb": "Ikke kvalitetssikret ennå ({n} av {total}):",
-                      "nn": "Ikkje kvalitetssikra enno ({n} av {total}):"},
-    "tr_all": {"nb": "alle {n}", "nn": "alle {n}"},
-    "tr_unused": {"nb": "Brukes ikke ({n}) – ingen slik tekst i dokumentene; slett dem:",
-                  "nn": "Blir ikkje brukte ({n}) – ingen slik tekst i dokumenta; slett dei:"},
-    "tr_done": {"nb": "alt er oversatt, oppdatert og kvalitetssikret",
-                "nn": "alt er omsett, oppdatert og kvalitetssikra"},
-    "tr_summary_ok": {"nb": "Ingen tekster mangler eller er utdaterte.",
-                      "nn": "Ingen tekstar manglar eller er forelda."},
-    "tr_summary_todo": {"nb": "{n} tekst(er) mangler, er utdatert eller brukes ikke.",
-                        "nn": "{n} tekst(ar) manglar, er forelda eller blir ikkje brukte."},
-}
+MESSAGES_FILE = DATA_DIR / "messages.yaml"
 
 
-def msg(message: str, lang: Lang = "nb", /, **values: Any) -> str:
-    return MESSAGES[message][lang].format(**values)
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every message by key: ``{key: {nb: …, nn: …}}``."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with MESSAGES_FILE.open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, str]] = yaml.load(handle, Loader=loader)
+    return data
+
+
+def known(key: str) -> bool:
+    return key in catalogue()
+
+
+def msg(key: str, lang: Lang = "nb", /, **values: Any) -> str:
+    """The message ``key`` in ``lang`` with ``values`` filled in."""
+    return catalogue()[key][lang].format(**values)

@@ -1,8 +1,9 @@
 """Translatable text: one value per målform, resolved once per edition.
 
-A :class:`Text` holds the bokmål and nynorsk versions. When an edition is loaded, every text
-is rendered once for the edition's målform (placeholders filled from settings) and stored on
-the object, so templates simply write ``{{ text }}``.
+A :class:`Text` holds the bokmål and nynorsk versions as written in the data, and never
+changes. Resolving an edition makes a *copy* per text (:meth:`Text.resolved`) that also
+carries the rendered value for the edition's målform (placeholders filled from settings),
+so templates simply write ``{{ text }}``; the data as loaded stays as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ LANG_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
 class Text(BaseModel):
     """A user-facing text in bokmål and nynorsk (markdown where the field says so)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     nb: str
     nn: str | None = None
@@ -35,8 +36,15 @@ class Text(BaseModel):
     def missing(self, lang: Lang) -> bool:
         return getattr(self, lang) in (None, "")
 
-    def set_value(self, value: str) -> None:
-        self._value = value
+    def resolved(self, value: str) -> Text:
+        """A copy of this text that carries ``value``, its rendering for one edition."""
+        copy = self.model_copy()
+        copy._value = value
+        return copy
+
+    @property
+    def is_resolved(self) -> bool:
+        return self._value is not None
 
     @property
     def value(self) -> str:

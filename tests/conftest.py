@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# tests never write into the repository: rendered PDFs, previews and fonts are cached outside
+# it (kept between runs on this machine, so an unchanged PDF is not rendered again)
+TEST_CACHE = Path(os.environ.get("NAERVAER_TEST_CACHE")
+                  or Path(tempfile.gettempdir()) / "naervaer-test-cache")
+os.environ["NAERVAER_CACHE"] = str(TEST_CACHE)
+# fixtures that build an edition (site or PDFs) before the test can run
+BUILD_FIXTURES = {"site_dir", "nn_site_dir", "base_url", "nn_base_url", "sites", "hostile",
+                  "aure", "hostile_pdfs", "published"}
+BROWSER_FIXTURES = {"browser", "page"}
 EDITIONS = ROOT / "editions"
 DEFAULT_SETTINGS = EDITIONS / "eksempel-kommune.yml"
 CHROMIUM = "/usr/bin/chromium"
@@ -30,7 +40,7 @@ def mkdocs_build(settings: Path, site_dir: Path, extra_env: dict[str, str] | Non
     env = dict(os.environ)
     env.update({
         "NAERVAER_SETTINGS": str(settings),
-        "NAERVAER_CACHE": str(ROOT / ".cache"),
+        "NAERVAER_CACHE": str(TEST_CACHE),
         "NO_MKDOCS_2_WARNING": "1",
     })
     env.update(extra_env or {})
@@ -41,6 +51,20 @@ def mkdocs_build(settings: Path, site_dir: Path, extra_env: dict[str, str] | Non
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The test ladder: a test that needs a built edition is marked ``build``, one that drives
+    Chromium ``browser`` (and ``build``); the rest are unit tests (``make check``)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        # a fixture asked for by name at run time (`request.getfixturevalue(edition)`)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        names |= {value for value in params.values() if isinstance(value, str)}
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & (BUILD_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +103,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
+def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed (run ./setup.sh as root)")
     from playwright.sync_api import sync_playwright
@@ -91,14 +115,14 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture()
-def page(browser):  # type: ignore[no-untyped-def]
+def page(browser):
     """A fresh page that records every request that leaves 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    pg.external_requests = []  # type: ignore[attr-defined]
-    pg.console_errors = []  # type: ignore[attr-defined]
+    pg.external_requests = []
+    pg.console_errors = []
 
-    def on_request(request):  # type: ignore[no-untyped-def]
+    def on_request(request):
         if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
             pg.external_requests.append(request.url)
 
@@ -133,7 +157,7 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def site_search(page, word: str, expect: str, attempts: int = 3) -> list[str]:  # type: ignore[no-untyped-def]
+def site_search(page, word: str, expect: str, attempts: int = 3) -> list[str]:
     """Type ``word`` into the site's search box key by key, as a reader does (the theme
     listens for key events), and return the result links once one contains ``expect``."""
     links: list[str] = []

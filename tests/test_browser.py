@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 
 from .conftest import DEFAULT_SETTINGS, site_search
 

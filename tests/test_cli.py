@@ -22,8 +22,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from naervaer.cli.starter import SCHEMA_FILE
 from naervaer.site import csp
-from naervaer.starter import SCHEMA_FILE
+from naervaer.site.plugin import PREVIEW_JS
 
 from .conftest import EDITIONS, ROOT, previous_site, untouched
 
@@ -168,7 +169,7 @@ def settings_keys(model: Any, prefix: str = "") -> list[str]:
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_ny_writes_a_valid_file_with_every_key_explained(lang: str, tmp_path: Path) -> None:
-    from naervaer.settings import Settings
+    from naervaer.content.schema.settings import Settings
 
     args = ["ny", "kommune/havoy.yml", "--kommune", "Havøy kommune"] + (["--nn"] if lang == "nn"
                                                                         else [])
@@ -409,6 +410,7 @@ def wait_for(predicate: Any, seconds: float, what: str) -> Any:
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@pytest.mark.build
 @pytest.mark.browser
 def test_vis_previews_on_localhost_and_reloads_when_the_file_is_saved(
     tmp_path: Path, page: Any
@@ -430,7 +432,7 @@ def test_vis_previews_on_localhost_and_reloads_when_the_file_is_saved(
         script_src = re.search(r"script-src ([^;]*)", policy.group(1)).group(1).split()
         assert script_src[0] == "'self'" and "'unsafe-inline'" not in script_src
         assert sorted(script_src[1:]) == csp.inline_script_hashes(html)
-        assert "livereload" in html
+        assert PREVIEW_JS in html  # the preview's own reload script, from 'self'
 
         page.goto(url)
         assert "Forhåndsvik kommune" in page.title()

@@ -9,12 +9,12 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from naervaer.edition import load_edition
-from naervaer.models import MeasureBank
+from naervaer.content.edition import load_edition
+from naervaer.content.schema.bank import MeasureBank
+from naervaer.content.sources import load_yaml
+from naervaer.content.validate import validate
 from naervaer.pdf.build import file_names
 from naervaer.text import Text
-from naervaer.validation import validate
-from naervaer.yamlsource import load_yaml
 
 from .conftest import EDITIONS, ROOT, mkdocs_build, previous_site, serve, site_search, untouched
 from .test_guide import pdftotext
@@ -34,7 +34,7 @@ def test_every_text_has_its_nynorsk_version() -> None:
     assert NN.untranslated == []
     missing: list[str] = []
 
-    def walk(node, where):  # type: ignore[no-untyped-def]
+    def walk(node, where):
         if isinstance(node, dict):
             if set(node) <= {"nb", "nn"} and "nb" in node and not node.get("nn"):
                 missing.append(where)
@@ -138,7 +138,7 @@ def test_hidden_measures_are_gone_and_local_ones_have_ids(nn_site: Path) -> None
 
 
 @pytest.mark.browser
-def test_nynorsk_search_finds_a_nynorsk_word(nn_site: Path, page) -> None:  # type: ignore[no-untyped-def]
+def test_nynorsk_search_finds_a_nynorsk_word(nn_site: Path, page) -> None:
     url, httpd = serve(nn_site)
     try:
         page.goto(url + "index.html")
@@ -199,6 +199,7 @@ BAD_SETTINGS = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", sorted(BAD_SETTINGS))
 def test_malformed_settings_stop_the_build_with_the_promised_message(
     tmp_path: Path, case: str
@@ -216,7 +217,7 @@ def test_malformed_settings_stop_the_build_with_the_promised_message(
 
 def test_every_key_of_the_settings_is_explained_in_norwegian() -> None:
     defaults = (ROOT / "data" / "settings-defaults.yml").read_text(encoding="utf-8")
-    from naervaer.settings import Settings
+    from naervaer.content.schema.settings import Settings
 
     for name, info in Settings.model_fields.items():
         assert re.search(rf"^{name}:", defaults, re.M), name
@@ -224,10 +225,11 @@ def test_every_key_of_the_settings_is_explained_in_norwegian() -> None:
 
 
 def test_committed_json_schema_is_current() -> None:
-    from naervaer.schema import SCHEMA_FILE, render
+    from naervaer.cli.maintainers import SCHEMA_FILE
+    from naervaer.cli.maintainers import schema_text as render
 
     assert SCHEMA_FILE.read_text(encoding="utf-8") == render(), \
-        "run: python -m naervaer.schema"
+        "run: naervaer jsonschema"
 
 
 def test_measure_bank_text_model_allows_nynorsk_beside_bokmal() -> None:
@@ -236,6 +238,7 @@ def test_measure_bank_text_model_allows_nynorsk_beside_bokmal() -> None:
     assert isinstance(first, Text) and first.nb and first.nn
 
 
+@pytest.mark.build
 def test_an_editor_writing_nynorsk_gets_the_messages_in_nynorsk(tmp_path: Path) -> None:
     settings = tmp_path / "fjord.yml"
     settings.write_text("municipality: Fjord kommune\nlanguage: nn\nconcern:\n  dayz: 5\n"
@@ -253,6 +256,7 @@ def test_an_editor_writing_nynorsk_gets_the_messages_in_nynorsk(tmp_path: Path) 
     assert not out.exists()
 
 
+@pytest.mark.build
 def test_an_edition_without_partner_services_inherits_none_and_leaves_the_section_out(
         tmp_path: Path) -> None:
     """The seed's local service (Liaveien Ung) belongs to the demo edition only: an edition

@@ -21,7 +21,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from naervaer.edition import Edition, load_edition
+from naervaer.content.edition import Edition, load_edition
 from naervaer.markup import escape_text, neutralise_markdown, plain_text, to_html
 
 from .conftest import mkdocs_build, serve, site_search
@@ -270,7 +270,7 @@ def test_an_ampersand_in_the_name_reads_as_itself(aure: tuple[Path, Edition]) ->
 
 @pytest.mark.browser
 def test_hostile_pages_run_no_script_in_the_browser(
-    hostile: tuple[Path, Edition], page,  # type: ignore[no-untyped-def]
+    hostile: tuple[Path, Edition], page,
 ) -> None:
     url, httpd = serve(hostile[0])
     dialogs: list[str] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 from naervaer.errors import DataError
 from naervaer.pdf.build import file_names
 

@@ -14,8 +14,8 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
-from naervaer.edition import load_edition
-from naervaer.pdf.layout import declared_fields
+from naervaer.content.edition import load_edition
+from naervaer.forms.layout import declared_fields
 from naervaer.site.form_fill import fillable_forms
 
 from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
@@ -53,13 +53,13 @@ SET_JS = """(actions) => {
 }"""
 
 
-def locate(page, how: str, name: str, value: str):  # type: ignore[no-untyped-def]
+def locate(page, how: str, name: str, value: str):
     css = f'[name="{name}"]' + (f'[value="{value}"]' if how == "check" and value else "")
     return page.locator(f"#nv-fill {css}")
 
 
 @pytest.fixture(scope="module")
-def sites(site_dir: Path, nn_site_dir: Path):  # type: ignore[no-untyped-def]
+def sites(site_dir: Path, nn_site_dir: Path):
     servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
     yield {lang: url for lang, (url, _) in servers.items()}
     for _, httpd in servers.values():
@@ -120,7 +120,7 @@ def pdf_values(path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_every_form_fills_its_pdf_exactly(sites, browser, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_form_fills_its_pdf_exactly(sites, browser, tmp_path: Path, lang: str) -> None:
     ed = load_edition(SETTINGS[lang])
     forms = fillable_forms(ed)
     assert len(forms) >= 20 and "arsakskort" not in {f.id for f in forms}
@@ -209,7 +209,7 @@ ACTIVE_JS = """() => { const e = document.activeElement;
           inForm: e.closest('#nv-fill') !== null}; }"""
 
 
-def test_a_form_can_be_completed_with_the_keyboard_only(sites, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_form_can_be_completed_with_the_keyboard_only(sites, browser, tmp_path: Path) -> None:
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     requested: list[str] = []
@@ -264,7 +264,7 @@ SCALE_JS = """() => Array.from(document.querySelectorAll('#nv-fill fieldset.nvf-
 }))"""
 
 
-def test_the_scale_is_a_radio_group_per_item_and_works_with_the_keyboard(  # type: ignore[no-untyped-def]
+def test_the_scale_is_a_radio_group_per_item_and_works_with_the_keyboard(
         sites, browser, tmp_path: Path) -> None:
     ed = load_edition(SETTINGS["nn"])
     context = browser.new_context(accept_downloads=True)
@@ -298,7 +298,7 @@ def test_the_scale_is_a_radio_group_per_item_and_works_with_the_keyboard(  # typ
     context.close()
 
 
-def test_wrong_input_gets_a_clear_message_and_no_pdf(sites, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_input_gets_a_clear_message_and_no_pdf(sites, browser, tmp_path: Path) -> None:
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     downloads: list[Any] = []
@@ -341,7 +341,7 @@ def test_wrong_input_gets_a_clear_message_and_no_pdf(sites, browser, tmp_path: P
     context.close()
 
 
-def test_leaving_with_unsaved_input_asks_first(sites, browser) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_with_unsaved_input_asks_first(sites, browser) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(sites["nb"] + "skjema/samtale-elev.html")
@@ -353,13 +353,13 @@ def test_leaving_with_unsaved_input_asks_first(sites, browser) -> None:  # type:
     context.close()
 
 
-def test_print_shows_the_form_without_the_site_and_tables_fit_a_phone(sites, browser) -> None:  # type: ignore[no-untyped-def]
+def test_print_shows_the_form_without_the_site_and_tables_fit_a_phone(sites, browser) -> None:
     page = browser.new_page(viewport={"width": 375, "height": 740})
     page.goto(sites["nb"] + "skjema/handlingsplan.html")
     cell = page.locator(".nvf-t td").first
     label = cell.locator("label")
-    assert label.is_visible() and label.bounding_box()["width"] > 40  # type: ignore[index]
-    assert cell.locator("input").bounding_box()["width"] > 250  # type: ignore[index]
+    assert label.is_visible() and label.bounding_box()["width"] > 40
+    assert cell.locator("input").bounding_box()["width"] > 250
     page.locator("#nv-fill input:not([type])").first.fill("Ærlig")
     # the site's navigation is there on screen (in the menu on a phone), not on paper
     assert page.locator(".md-sidebar--primary a[href='index.html']").count() >= 1
@@ -373,7 +373,7 @@ def test_print_shows_the_form_without_the_site_and_tables_fit_a_phone(sites, bro
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_every_fillable_form_has_a_page_linked_from_the_overview(  # type: ignore[no-untyped-def]
+def test_every_fillable_form_has_a_page_linked_from_the_overview(
         site_dir: Path, nn_site_dir: Path, lang: str) -> None:
     site = site_dir if lang == "nb" else nn_site_dir
     ed = load_edition(SETTINGS[lang])

@@ -10,10 +10,10 @@ import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 from naervaer.errors import DataError
+from naervaer.forms.layout import declared_fields, layout, radio_groups
 from naervaer.pdf.build import file_names
-from naervaer.pdf.layout import declared_fields, layout, radio_groups
 
 from .conftest import DEFAULT_SETTINGS
 

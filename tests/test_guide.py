@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 
 from .conftest import DEFAULT_SETTINGS, mkdocs_build, site_search
 from .test_site import squash, visible_text
@@ -111,7 +111,7 @@ def test_guide_pdf_has_bookmarks_titles_and_every_section(site_dir: Path) -> Non
         with pdf.open_outline() as outline:
             titles = []
 
-            def walk(items):  # type: ignore[no-untyped-def]
+            def walk(items):
                 for item in items:
                     titles.append(item.title)
                     walk(item.children)

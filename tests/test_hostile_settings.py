@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
+from naervaer.content.sources import MAX_SETTINGS_BYTES
 from naervaer.errors import DataError
-from naervaer.yamlsource import MAX_SETTINGS_BYTES
 
 from .conftest import mkdocs_build, previous_site, untouched
 
@@ -91,6 +91,7 @@ def test_a_hostile_settings_file_is_refused_by_the_loader_in_under_two_seconds(
     assert report.startswith(head), report
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", ["aliases-nn", "oversized-nb"])
 def test_mkdocs_build_refuses_a_hostile_settings_file_fast_and_keeps_the_previous_site(
     tmp_path: Path, case: str

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 from naervaer.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(tmp: Path, settings: str = "editions/eksempel-kommune.yml"):  # type: ignore[no-untyped-def]
+def load(tmp: Path, settings: str = "editions/eksempel-kommune.yml"):
     return load_edition(tmp / settings, data_dir=tmp / "data", forms_dir=tmp / "forms")
 
 

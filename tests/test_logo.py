@@ -7,8 +7,9 @@ import zlib
 from pathlib import Path
 
 import pikepdf
+import pytest
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 from naervaer.pdf.build import build_all
 
 from .conftest import mkdocs_build
@@ -27,6 +28,7 @@ def tiny_png(path: Path) -> None:
                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+@pytest.mark.build
 def test_logo_and_colour_on_site_and_in_pdfs(tmp_path: Path) -> None:
     tiny_png(tmp_path / "vapen.png")
     settings = tmp_path / "logo.yml"

@@ -14,9 +14,10 @@ import pikepdf
 import pytest
 import yaml
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
+from naervaer.content.parent_docs import build_documents, fingerprint, placeholders
+from naervaer.content.parents import PDI
 from naervaer.errors import DataError
-from naervaer.parents import PDI, build_documents, fingerprint, placeholders
 from naervaer.pdf.glyphs import missing_glyphs
 
 from .conftest import EDITIONS, ROOT, mkdocs_build
@@ -27,16 +28,16 @@ NB = load_edition(EDITIONS / "eksempel-kommune.yml")
 NN = load_edition(EDITIONS / "fjordvik.yml")
 
 
-def translation(code: str, data: Path = ROOT / "data") -> dict:  # type: ignore[type-arg]
+def translation(code: str, data: Path = ROOT / "data") -> dict:
     return yaml.safe_load((data / "translations" / f"{code}.yaml").read_text(encoding="utf-8"))
 
 
 def source_items() -> dict[str, str]:
     """Every translatable item of every parent document: id → bokmål source text."""
     from naervaer import DATA_DIR
-    from naervaer.parents import ParentsData
-    from naervaer.validation import validate
-    from naervaer.yamlsource import load_yaml
+    from naervaer.content.schema.parents import ParentsData
+    from naervaer.content.sources import load_yaml
+    from naervaer.content.validate import validate
 
     data = validate(ParentsData, load_yaml(DATA_DIR / "parents.yaml"))
     return {key: text.nb for doc in build_documents(data, NB.forms) for key, text
@@ -102,16 +103,16 @@ def test_review_status_stale_source_and_reviewed_only(data_copy: Path, tmp_path:
     data["items"]["vip-brev.title"]["source"] = "0000000000"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     kwargs = dict(data_dir=data_copy / "data", forms_dir=data_copy / "forms")
-    ed = load_edition(EDITIONS / "eksempel-kommune.yml", **kwargs)  # type: ignore[arg-type]
+    ed = load_edition(EDITIONS / "eksempel-kommune.yml", **kwargs)
     assert ed.parents is not None
-    english = {d.id: d for d in ed.parents.language("en").docs}  # type: ignore[union-attr]
+    english = {d.id: d for d in ed.parents.language("en").docs}
     assert english["skolefravaer"].reviewed and not english["vip-brev"].reviewed
     assert any("vip-brev.title" in w and "utdatert" in w for w in ed.parents.warnings)
 
     settings = tmp_path / "kun-kontrollert.yml"
     settings.write_text("municipality: Prøve kommune\nlanguage: nb\n"
                         "parent_languages: [en]\nparent_reviewed_only: true\n", encoding="utf-8")
-    only = load_edition(settings, **kwargs)  # type: ignore[arg-type]
+    only = load_edition(settings, **kwargs)
     assert only.parents is not None
     assert [lang.code for lang in only.parents.languages] == ["en"]
     assert [d.id for d in only.parents.languages[0].docs] == ["skolefravaer"]
@@ -121,10 +122,10 @@ def test_translators_tool_tells_what_is_missing_stale_unused_and_unreviewed(
         data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``python -m naervaer.parents``: what it prints under a language is YAML a translator
     pastes under ``items:`` (new fingerprints included); done, the language reports clean."""
-    from naervaer.parents import main
+    from naervaer.cli.translators import main
 
     dirs = {"data_dir": data_copy / "data", "forms_dir": data_copy / "forms"}
-    assert main([], **dirs) == 0  # type: ignore[arg-type]
+    assert main([], **dirs) == 0
     out = capsys.readouterr().out
     assert all(f"data/translations/{code}.yaml" in out for code in LANGUAGES)
     assert "Ingen tekster mangler eller er utdaterte." in out
@@ -140,7 +141,7 @@ def test_translators_tool_tells_what_is_missing_stale_unused_and_unreviewed(
             item.update(reviewed=True, reviewer="Kari Nordmann", date="2026-12-01")
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
-    assert main(["pl"], **dirs) == 1  # type: ignore[arg-type]
+    assert main(["pl"], **dirs) == 1
     out = capsys.readouterr().out
     assert "en.yaml" not in out and "3 tekst(er) mangler, er utdatert eller brukes ikke" in out
     pasted = yaml.safe_load("\n".join(line for line in out.splitlines()
@@ -159,10 +160,10 @@ def test_translators_tool_tells_what_is_missing_stale_unused_and_unreviewed(
     data["items"] |= {k: {**v, "text": "Zgoda na wymianę informacji"} for k, v in pasted.items()}
     del data["items"]["samtykke.gammel.tekst"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert main(["--nn", "pl"], **dirs) == 0  # type: ignore[arg-type]
+    assert main(["--nn", "pl"], **dirs) == 0
     out = capsys.readouterr().out
     assert "Ingen tekstar manglar eller er forelda." in out and "Manglar" not in out
-    assert main(["xx"], **dirs) == 2  # type: ignore[arg-type]
+    assert main(["xx"], **dirs) == 2
     assert "ukjent språkkode «xx»" in capsys.readouterr().err
 
 
@@ -287,7 +288,7 @@ def test_arabic_extracts_in_logical_order(site_dir: Path) -> None:
     """pdftotext gives Arabic in reading order. (Poppler reverses the two letters inside a
     lam-alef ligature — لا → ال — so the source is compared with that one swap.)"""
     extracted = arabic_words(plain(pdftotext(site_dir / "foreldre" / "skolefravaer-ar.pdf")))
-    doc = next(d for d in NB.parents.language("ar").docs)  # type: ignore[union-attr]
+    doc = next(d for d in NB.parents.language("ar").docs)
     checked = 0
     for part in doc.parts:
         if part.role not in ("heading", "body"):
@@ -332,7 +333,7 @@ def test_every_glyph_is_covered_by_the_embedded_noto_fonts(site_dir: Path, nn_si
 
 
 def test_arabic_values_are_isolated_for_bidi() -> None:
-    doc = NB.parents.language("ar").docs[0]  # type: ignore[union-attr]
+    doc = NB.parents.language("ar").docs[0]
     text = " ".join(p.text for p in doc.parts)
     phone = NB.settings.child_welfare.phone.replace(" ", "\u00a0")
     assert f"{phone}{PDI}" in text and f"\u2068{NB.settings.municipality}{PDI}" in text
@@ -340,6 +341,7 @@ def test_arabic_values_are_isolated_for_bidi() -> None:
 
 # -- an edition that chooses its languages ------------------------------------------------
 
+@pytest.mark.build
 def test_an_edition_limited_to_english_publishes_only_english(tmp_path: Path) -> None:
     settings = tmp_path / "engelsk.yml"
     settings.write_text("municipality: Prøve kommune\nlanguage: nb\nparent_languages: [en]\n",

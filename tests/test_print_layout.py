@@ -21,9 +21,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from naervaer.edition import Edition, load_edition
+from naervaer.content.edition import Edition, load_edition
+from naervaer.forms.layout import layout
 from naervaer.pdf.build import VARIANTS
-from naervaer.pdf.layout import layout
 
 from .conftest import DEFAULT_SETTINGS, EDITIONS
 

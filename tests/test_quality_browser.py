@@ -24,7 +24,7 @@ AXE = Axe()
 
 
 @pytest.fixture(scope="module")
-def editions(site_dir: Path, nn_site_dir: Path):  # type: ignore[no-untyped-def]
+def editions(site_dir: Path, nn_site_dir: Path):
     nn = nn_site_dir
     servers = {name: serve(path) for name, path in (("nb", site_dir), ("nn", nn))}
     yield {name: (url, path) for name, ((url, _), path) in
@@ -38,7 +38,7 @@ def all_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_every_page_passes_axe_and_stays_on_this_host(editions, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_passes_axe_and_stays_on_this_host(editions, browser, lang: str) -> None:
     url, site = editions[lang]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -89,7 +89,7 @@ NAMED_TABLE_REGIONS_JS = """() => Array.from(document.querySelectorAll(
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_no_sideways_scrolling_on_a_phone(editions, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_sideways_scrolling_on_a_phone(editions, browser, lang: str) -> None:
     """No page scrolls sideways at 375 px, and what scrolls inside a page (wide tables) can
     be reached and scrolled with the keyboard, as a named region."""
     url, site = editions[lang]
@@ -114,7 +114,7 @@ def test_no_sideways_scrolling_on_a_phone(editions, browser, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_skip_link_and_visible_focus(editions, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_skip_link_and_visible_focus(editions, browser, lang: str) -> None:
     url, _ = editions[lang]
     page = browser.new_page()
     page.goto(url + "veileder/samarbeidsmote-1.html")
@@ -139,7 +139,7 @@ def test_skip_link_and_visible_focus(editions, browser, lang: str) -> None:  # t
     page.close()
 
 
-def test_site_writes_nothing_to_cookies_or_storage(editions, browser) -> None:  # type: ignore[no-untyped-def]
+def test_site_writes_nothing_to_cookies_or_storage(editions, browser) -> None:
     url, _ = editions["nb"]
     context = browser.new_context()
     page = context.new_page()
@@ -155,7 +155,7 @@ def test_site_writes_nothing_to_cookies_or_storage(editions, browser) -> None:  
     context.close()
 
 
-def test_search_index_loads_only_when_the_reader_starts_to_search(editions, browser) -> None:  # type: ignore[no-untyped-def]
+def test_search_index_loads_only_when_the_reader_starts_to_search(editions, browser) -> None:
     url, _ = editions["nb"]
     page = browser.new_page()
     requested: list[str] = []

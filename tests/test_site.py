@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from naervaer.edition import load_edition
+from naervaer.content.edition import load_edition
 from naervaer.markup import to_html
 
 from .conftest import DEFAULT_SETTINGS, ROOT, mkdocs_build, previous_site, untouched

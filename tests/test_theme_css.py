@@ -121,12 +121,12 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
 
-def _open_drawer(page) -> None:  # type: ignore[no-untyped-def]
+def _open_drawer(page) -> None:
     page.click("label.md-header__button[for=__drawer]")
     page.wait_for_timeout(100)
 
 
-def _search(page) -> None:  # type: ignore[no-untyped-def]
+def _search(page) -> None:
     page.click("label.md-header__button[for=__search]" if page.viewport_size["width"] < 960
                else ".md-search__input")
     page.locator("input.md-search__input").press_sequentially("fravær", delay=10)
@@ -145,7 +145,7 @@ CASES = [
 ]
 
 
-def _styles(browser, url: str, viewport: dict, action, full: bytes | None) -> list[str]:  # type: ignore[no-untyped-def]
+def _styles(browser, url: str, viewport: dict, action, full: bytes | None) -> list[str]:
     context = browser.new_context(viewport=viewport, reduced_motion="reduce")
     page = context.new_page()
     if full is not None:
@@ -161,7 +161,7 @@ def _styles(browser, url: str, viewport: dict, action, full: bytes | None) -> li
 
 @pytest.mark.browser
 def test_the_cut_sheet_styles_every_element_exactly_as_the_full_one(
-        browser, site_dir: Path, base_url: str) -> None:  # type: ignore[no-untyped-def]
+        browser, site_dir: Path, base_url: str) -> None:
     full = full_sheet().read_bytes()
     form = next(p.name for p in (site_dir / "skjema").glob("*.html") if p.name != "index.html")
     problems = []

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from naervaer.absence import absence_rule
-from naervaer.edition import load_edition
+from naervaer.content.absence import absence_rule
+from naervaer.content.edition import load_edition
 from naervaer.errors import DataError
-from naervaer.pdf.layout import layout
+from naervaer.forms.layout import layout
 
 from .conftest import DEFAULT_SETTINGS, EDITIONS
 

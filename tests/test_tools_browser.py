@@ -16,8 +16,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from naervaer.edition import Edition, load_edition
-from naervaer.models import Measure
+from naervaer.content.edition import Edition, load_edition
+from naervaer.content.schema.bank import Measure
 
 from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
 
@@ -41,7 +41,7 @@ def plain(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def wait_until(page, expression: str, timeout: float = 15) -> None:  # type: ignore[no-untyped-def]
+def wait_until(page, expression: str, timeout: float = 15) -> None:
     """Poll ``expression`` (page.wait_for_function would need 'unsafe-eval', which the
     site's CSP rightly forbids)."""
     deadline = time.monotonic() + timeout
@@ -55,7 +55,7 @@ def wait_until(page, expression: str, timeout: float = 15) -> None:  # type: ign
         page.wait_for_timeout(50)
 
 
-def axe_violations(page) -> list:  # type: ignore[no-untyped-def]
+def axe_violations(page) -> list:
     # let running transitions end first (the theme's «back to top» button fades in after a
     # scroll): axe measures contrast as drawn, and a half-faded button reads as too faint
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
@@ -103,13 +103,13 @@ def check_cases(ed: Edition) -> list[tuple[int, int, int, int]]:
     return [c for c in cases if min(c) >= 0 and c[0] >= 1]
 
 
-def submit(page, **values: object) -> None:  # type: ignore[no-untyped-def]
+def submit(page, **values: object) -> None:
     for key in FIELDS:
         page.fill(f"#nv-absence-{key}", str(values.get(key, "")))
     page.click("#nv-absence-form button[type=submit]")
 
 
-def run_absence_check(page, url: str, ed: Edition) -> None:  # type: ignore[no-untyped-def]
+def run_absence_check(page, url: str, ed: Edition) -> None:
     t = ed.t
     page.goto(url + CHECK_PAGE)
     cases = check_cases(ed)
@@ -190,11 +190,11 @@ def run_absence_check(page, url: str, ed: Edition) -> None:  # type: ignore[no-u
 
 # -- the plan builder -------------------------------------------------------------------------
 
-def plan_order(page) -> list[str]:  # type: ignore[no-untyped-def]
+def plan_order(page) -> list[str]:
     return page.eval_on_selector_all("#nv-plan-list > li", "els => els.map(e => e.dataset.measure)")
 
 
-def item(page, measure_id: str):  # type: ignore[no-untyped-def]
+def item(page, measure_id: str):
     return page.locator(f"#nv-plan-list > li[data-measure='{measure_id}']")
 
 
@@ -216,7 +216,7 @@ def pick_three(ed: Edition) -> list[Measure]:
     return [first, second, third]
 
 
-def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:  # type: ignore[no-untyped-def]
+def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
     t = ed.t
     first, second, third = pick_three(ed)
     # from a category page: «Legg til i planen» takes the measure to the builder
@@ -356,7 +356,7 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:  # t
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_absence_check_and_plan_builder(browser, site_dir: Path, nn_site_dir: Path,
-                                        tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+                                        tmp_path: Path, lang: str) -> None:
     ed = load_edition(DEFAULT_SETTINGS if lang == "nb" else EDITIONS / "fjordvik.yml")
     url, httpd = serve(site_dir if lang == "nb" else nn_site_dir)
     context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True,
@@ -384,7 +384,7 @@ def test_absence_check_and_plan_builder(browser, site_dir: Path, nn_site_dir: Pa
     assert not [r for r in requests if re.search(r"Nguy|Delm|%C3%86rlig|mange|fire", r)]
 
 
-def test_the_rule_is_text_without_javascript(browser, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_rule_is_text_without_javascript(browser, site_dir: Path) -> None:
     ed = load_edition(DEFAULT_SETTINGS)
     url, httpd = serve(site_dir)
     context = browser.new_context(java_script_enabled=False)

@@ -176,7 +176,7 @@ def test_the_theme_names_its_navigation_in_the_editions_language(
 
 
 @pytest.mark.browser
-def test_search_submit_and_back_button_behave(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_submit_and_back_button_behave(browser, base_url: str) -> None:
     """The added submit button moves to the results (nothing in the URL, no error); a menu
     left open is closed again when the reader comes back with «back»."""
     from .conftest import site_search

@@ -5,19 +5,18 @@
    #nv-absence-data holds the thresholds, already interpreted at build time (naervaer/absence.py
    explains how a range such as «3–4 uker» or «2–3 ganger» is read), and all words. */
 
-const dataBlock = document.getElementById("nv-absence-data");
+import { count, fmt, pageData } from "./nv-common.js";
+
+const data = pageData("nv-absence-data");
 const form = document.getElementById("nv-absence-form");
 
-if (dataBlock && form) {
-  const { rule, words } = JSON.parse(dataBlock.textContent);
+if (data && form) {
+  const { rule, words, fields: FIELDS } = data;
   const result = document.getElementById("nv-absence-result");
   const output = document.getElementById("nv-absence-output");
   const next = document.getElementById("nv-absence-next");
-  const FIELDS = ["weeks", "days", "leaves_early", "skipped_lessons", "school_days"];
 
-  const fmt = (text, values) =>
-    text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
-  const unit = (name, n) => fmt(words[`${name}_${n === 1 ? "one" : "other"}`], { n });
+  const unit = (name, n) => count(words, name, n);
   const input = (key) => form.elements[key];
 
   /* A whole number ≥ 0 typed as digits, or why not. Empty gives null. */
@@ -151,14 +150,12 @@ if (dataBlock && form) {
     result.dataset.verdict = verdict;
     output.hidden = false;
 
-    const show = {
-      contact: verdict === "reached" || v.days >= rule.contact_after_days,
-      report: verdict === "reached",
-      mapping: verdict === "reached",
-      meeting: verdict === "reached",
-      watch: verdict !== "reached",
+    // which next steps: by the verdict, and «contact» from the contact-home rule's day
+    const shown = (key) => {
+      const when = data.next[key];
+      return when.verdicts.includes(verdict) || (when.min_days !== null && v.days >= when.min_days);
     };
-    next.querySelectorAll("[data-next]").forEach((li) => { li.hidden = !show[li.dataset.next]; });
+    next.querySelectorAll("[data-next]").forEach((li) => { li.hidden = !shown(li.dataset.next); });
     next.hidden = false;
   }
 

@@ -1,35 +1,32 @@
 /* Nærvær — an HTML form page: checks birth numbers and dates, asks before leaving with unsaved
    input, prints, and «Last ned utfylt PDF» fills the form's own fillable PDF in the browser
-   (pdf-fill.js and pdf-lib, loaded when that button is pressed, never before). Stores nothing, sends nothing. Field names are the
-   inputs' `name`s (= the PDF's); every word shown comes from the form's data-msg-* attributes. */
+   (pdf-fill.js and pdf-lib, loaded when that button is pressed, never before). Stores nothing,
+   sends nothing. Field names are the inputs' `name`s (= the PDF's); the rules each input is
+   checked by and every word shown come from the page's data block #nv-fill-data. */
+
+import { checkValue, fmt, pageData } from "./nv-common.js";
 
 const form = document.getElementById("nv-fill");
-if (form) start(form);
+const data = pageData("nv-fill-data");
+if (form && data) start(form, data);
 
-function start(form) {
+function start(form, { words, rules }) {
   const $ = (id) => document.getElementById(id);
   const summary = $("nv-fill-summary");
   const status = $("nv-fill-status");
   const button = $("nv-fill-download");
   let dirty = false;
   let busy = false;
-  const msg = (key, values = {}) =>
-    (form.dataset["msg" + key.replace(/(^|-)(.)/g, (_, __, c) => c.toUpperCase())] || "")
-      .replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+  const msg = (key, values = {}) => fmt(words[key.replace(/-/g, "_")] || "", values);
 
   $("nv-fill-actions").hidden = false;
 
-  const checks = {
-    birthnumber: (v) => (/^[0-9]{11}$/.test(v) ? "" : msg("birthnumber-error")),
-    date: (v) => (validDate(v) ? "" : msg("date-error")),
-  };
-
-  function validDate(value) {
-    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-    if (!m) return false;
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(y, mo - 1, d);
-    return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
+  /* The message for what is wrong with `value` by the input's rule, or "". */
+  function problem(input, value) {
+    const rule = rules[input.dataset.check];
+    const wrong = rule ? checkValue(rule, value, input) : "";
+    if (!wrong) return "";
+    return msg(`${rule.check}_error`);
   }
 
   // an inline message, tied to the input with aria-describedby (not only a colour)
@@ -49,11 +46,9 @@ function start(form) {
   }
 
   function check(input) {
-    const rule = checks[input.dataset.check];
-    const value = input.value.trim();
-    const problem = rule && value !== "" ? rule(value) : "";
-    setError(input, problem);
-    return problem;
+    const text = problem(input, input.value);
+    setError(input, text);
+    return text;
   }
 
   function showSummary(problems, lead) {

@@ -10,11 +10,12 @@
    (#nv-plan-data, rendered from data/ui.yaml and the form definition); pdf-fill.js and the
    PDF library load only when the reader asks for the PDF. */
 
-const dataBlock = document.getElementById("nv-plan-data");
+import { fmt, pageData, parseDate } from "./nv-common.js";
+
+const D = pageData("nv-plan-data");
 const panel = document.getElementById("nv-plan-panel");
 
-if (dataBlock && panel) {
-  const D = JSON.parse(dataBlock.textContent);
+if (D && panel) {
   const W = D.words;
   const list = document.getElementById("nv-plan-list");
   const template = document.getElementById("nv-plan-item");
@@ -34,8 +35,6 @@ if (dataBlock && panel) {
   let serial = 0;
   let planInView = false;
 
-  const fmt = (text, values) =>
-    text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
   const say = (text) => { status.textContent = text; };
   const items = () => Array.from(list.children);
   const find = (id) => items().find((node) => node.dataset.measure === id);
@@ -54,21 +53,12 @@ if (dataBlock && panel) {
     return { li, text: text.replace(/\s+/g, " ").trim(), actors: li.dataset.actors.split(" ") };
   }
 
-  /* dd.mm.åååå (one-digit day and month accepted), a real date → normalised, else null. */
-  function parseDate(raw) {
-    const m = raw.trim().match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
-    if (!m) return null;
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(y, mo - 1, d);
-    if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
-    return `${String(d).padStart(2, "0")}.${String(mo).padStart(2, "0")}.${y}`;
-  }
-
   /* Check one deadline field; show or clear its inline message. True when fine or empty. */
   function checkDate(input) {
     const error = input.parentElement.querySelector(".nv-plan__error");
     const raw = input.value.trim();
-    const ok = raw === "" ? "" : parseDate(raw);
+    const date = raw === "" ? { value: "" } : parseDate(raw, D.rules.date);
+    const ok = date.error ? null : date.value;
     if (ok === null) {
       error.textContent = W.err_date;
       error.hidden = false;

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -19,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ROOT
-from ..edition import Edition
+from ..content.edition import Edition
+from ..content.settings_file import logo_path
+from ..messages import msg
 from .fonts import field_font
-from .html import STYLES, TEMPLATES, form_html, guide_html, parent_html
+from .html import COMPONENT_TEMPLATES, STYLES, TEMPLATES, form_html, guide_html, parent_html
 from .render import Done, Job, render
 
 log = logging.getLogger("naervaer.pdf")
@@ -43,13 +44,16 @@ class Built:
 def engine_fingerprint() -> str:
     """Hash of the code, templates and styles that shape every PDF."""
     digest = hashlib.sha256()
-    for folder in (ROOT / "naervaer" / "pdf", TEMPLATES, STYLES):
+    package = ROOT / "naervaer"
+    folders = (package / "pdf", TEMPLATES, STYLES, package / "forms",
+               package / "forms" / "components", COMPONENT_TEMPLATES)
+    for folder in folders:
         for path in sorted(folder.glob("*")):
             if path.is_file() and path.suffix in {".py", ".html", ".css"}:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
-    for name in ("markup.py", "form_model.py", "text.py"):
-        digest.update((ROOT / "naervaer" / name).read_bytes())
+    for name in ("markup.py", "text.py", "content/schema/forms.py"):
+        digest.update((package / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -69,7 +73,7 @@ class Planned:
     variant: str
     out: Path
     preview: Path | None
-    make: Callable[[], Job]
+    job: Job
 
     def cached(self) -> bool:
         return (self.out.exists() and self.out.with_suffix(".pages").exists()
@@ -88,46 +92,38 @@ def plan(
     edition: Edition, cache: Path, only: Iterable[str] | None = None, guide: bool = True,
     parents: bool = True,
 ) -> list[Planned]:
-    """What an edition's PDFs are, keyed by the hash of exactly the inputs each depends on
-    (engine, resolved settings, UI words, legal references, its own definition), so an
-    unchanged form is neither rendered nor even laid out again."""
+    """What an edition's PDFs are, each keyed by the hash of the finished HTML it is rendered
+    from (with the engine and the logo): exactly the values a PDF prints, so a change of a
+    setting renders again only the PDFs that show it."""
     cache = cache.resolve()
     engine = engine_fingerprint()
     fonts_dir = cache / "fonts"
     field_font(fonts_dir)
     base_url = fonts_dir.as_uri() + "/"
-    shared = (engine, edition.lang, json.dumps(edition.s, sort_keys=True, ensure_ascii=False),
-              _read(edition.data_dir / "ui.yaml"), _read(edition.data_dir / "law.yaml"),
-              _logo_bytes(edition))
+    logo = _logo_bytes(edition)
     selected = list(only) if only else list(edition.forms)
     planned: list[Planned] = []
     for form_id in selected:
         form = edition.forms[form_id]
         names = file_names(form_id)
         for variant in ("fillable", "printable"):
-            key = input_key(*shared, variant, form_id, _read(form.source_file))
+            html, radios = form_html(form, edition, fillable=variant == "fillable")
+            key = input_key(engine, variant, html, logo)
             out = cache / key / names[variant]
             preview = cache / key / names["preview"] if variant == "printable" else None
-
-            def make(form=form, variant=variant, key=key, out=out, preview=preview) -> Job:
-                html, radios = form_html(form, edition, fillable=variant == "fillable")
-                return Job(key=key, out=out, html=html, base_url=base_url,
-                           stylesheets=(str(STYLES / "form.css"),),
-                           fillable=variant == "fillable", preview=preview,
-                           radio_groups=tuple((n, lab, vals) for n, (lab, vals)
-                                              in sorted(radios.items())))
-
-            planned.append(Planned(form_id, variant, out, preview, make))
+            job = Job(key=key, out=out, html=html, base_url=base_url,
+                      stylesheets=(str(STYLES / "form.css"),), fillable=variant == "fillable",
+                      preview=preview, radio_groups=tuple((n, lab, vals) for n, (lab, vals)
+                                                          in sorted(radios.items())))
+            planned.append(Planned(form_id, variant, out, preview, job))
     if guide and not only:
-        key = input_key(engine, "guide", edition.fingerprint)
+        html = guide_html(edition)
+        key = input_key(engine, "guide", html, logo)
         out = cache / key / f"{guide_file_stem(edition)}.pdf"
-
-        def make_guide(key=key, out=out) -> Job:
-            return Job(key=key, out=out, html=guide_html(edition), base_url=base_url,
-                       stylesheets=(str(STYLES / "guide.css"),), fillable=False)
-
-        planned.append(Planned(GUIDE_ID, "guide", out, None, make_guide))
-    if parents and not only and edition.parents is not None:
+        job = Job(key=key, out=out, html=html, base_url=base_url,
+                  stylesheets=(str(STYLES / "guide.css"),), fillable=False)
+        planned.append(Planned(GUIDE_ID, "guide", out, None, job))
+    if parents and not only:
         planned += plan_parents(edition, cache, engine, base_url)
     return planned
 
@@ -139,18 +135,14 @@ def plan_parents(edition: Edition, cache: Path, engine: str, base_url: str) -> l
     """Parent material (issue 13): each document in each published language, and the
     Norwegian one-page text. The key is the finished HTML (the text with local values filled
     in), so only a document whose words or values changed is rendered again."""
-    assert edition.parents is not None
     planned = []
     for doc in edition.parents.all_docs():
         html = parent_html(doc, edition)
         key = input_key(engine, PARENT, html, _logo_bytes(edition))
         out = cache / key / f"{doc.file}.pdf"
-
-        def make(key=key, out=out, html=html) -> Job:
-            return Job(key=key, out=out, html=html, base_url=base_url,
-                       stylesheets=(str(STYLES / "parent.css"),), fillable=False)
-
-        planned.append(Planned(f"{doc.id}:{doc.lang}", PARENT, out, None, make))
+        job = Job(key=key, out=out, html=html, base_url=base_url,
+                  stylesheets=(str(STYLES / "parent.css"),), fillable=False)
+        planned.append(Planned(f"{doc.id}:{doc.lang}", PARENT, out, None, job))
     return planned
 
 
@@ -159,8 +151,6 @@ def _read(path: Path | None) -> bytes:
 
 
 def _logo_bytes(edition: Edition) -> bytes:
-    from ..edition import logo_path
-
     return _read(logo_path(edition.settings, edition.settings_file))
 
 
@@ -176,36 +166,42 @@ def build_all(
     progress: Callable[[str], None] | None = None,
     guide: bool = True,
     on_pdf: Callable[[int, int, str], None] | None = None,
+    render: bool = True,
 ) -> list[Built]:
     """Render what is missing from the cache; return every PDF (and preview) of the edition.
 
     ``on_pdf(done, total, file_name)`` is called as each missing PDF is finished (the
-    ``naervaer bygg`` progress line); ``progress`` gets the log lines."""
+    ``naervaer bygg`` progress line); ``progress`` gets the log lines. With ``render``
+    False nothing is rendered: only the PDFs already in the cache are returned."""
     say = progress or log.info
     planned = plan(edition, cache, only, guide=guide)
     todo = [p for p in planned if not p.cached()]
+    if not render:
+        planned, todo = [p for p in planned if p.cached()], []
     done: dict[Path, Done] = {}
     if todo:
         started = time.perf_counter()
-        jobs = [p.make() for p in todo]
+        jobs = [p.job for p in todo]
         count = workers or min(len(jobs), os.cpu_count() or 1, 4)
-        say(f"Lager {len(jobs)} PDF-er ({len(planned) - len(jobs)} uendret) med "
-            f"{count} prosess(er)")
+        say(msg("pdfs_start", edition.lang, n=len(jobs), unchanged=len(planned) - len(jobs),
+                workers=count))
         for i, result in enumerate(_run(jobs, count), start=1):
             done[result.out] = result
             _write_pages(result)
-            say(f"  [{i}/{len(jobs)}] {result.out.name} ({result.seconds:.1f} s)")
+            say(msg("pdf_done", edition.lang, i=i, n=len(jobs), name=result.out.name,
+                    seconds=f"{result.seconds:.1f}".replace(".", ",")))
             if on_pdf is not None:
                 on_pdf(i, len(jobs), result.out.name)
-        say(f"PDF-er ferdige på {time.perf_counter() - started:.1f} s")
-    else:
-        say(f"Alle {len(planned)} PDF-er er uendret (hentet fra mellomlageret)")
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        say(msg("pdfs_done", edition.lang, seconds=seconds))
+    elif render:
+        say(msg("pdfs_cached", edition.lang, n=len(planned)))
     result_list = []
     for p in planned:
         fresh = done.get(p.out)
         pages = fresh.pages if fresh else _read_pages(p.out)
-        seconds = fresh.seconds if fresh else 0.0
-        result_list.append(Built(p.form_id, p.variant, p.out, pages, fresh is None, seconds))
+        result_list.append(Built(p.form_id, p.variant, p.out, pages, fresh is None,
+                                 fresh.seconds if fresh else 0.0))
         if p.preview is not None:
             result_list.append(Built(p.form_id, "preview", p.preview, 1, fresh is None, 0.0))
     return result_list

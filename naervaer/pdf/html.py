@@ -1,4 +1,5 @@
-"""Form definition / guide → HTML for WeasyPrint (Jinja templates in forms/templates)."""
+"""Form definition / guide / parent material → HTML for WeasyPrint (Jinja templates in
+``naervaer/pdf/templates``; each form field drawn by its component's ``pdf`` macro)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,23 @@ from typing import Any
 
 import jinja2
 
-from .. import FORMS_DIR
-from ..absence import absence_rule, rule_lines
-from ..edition import Edition, logo_path
-from ..form_model import FormDef
+from ..content.absence import absence_rule, rule_lines
+from ..content.edition import Edition
+from ..content.parents import ResolvedDoc
+from ..content.schema.forms import FormDef
+from ..content.schema.guide import STEPS
+from ..content.settings_file import logo_path
+from ..forms.components import COMPONENTS
+from ..forms.layout import layout, radio_groups
 from ..markup import inline, markup_source, to_html
-from ..models import STEPS
-from ..parents import ResolvedDoc
-from .layout import layout, radio_groups
 
-TEMPLATES = FORMS_DIR / "templates"
-STYLES = FORMS_DIR / "styles"
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STYLES = HERE / "styles"
+COMPONENT_TEMPLATES = HERE.parent / "forms" / "components" / "templates"
 
 _env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
+    loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENT_TEMPLATES]),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -29,6 +33,7 @@ _env = jinja2.Environment(
 # autoescape takes each value's __html__: resolved texts as they are, settings values escaped
 _env.filters["md"] = lambda t: to_html(markup_source(t))
 _env.filters["mdi"] = lambda t: inline(markup_source(t))
+_env.globals["components"] = {kind: c.template for kind, c in COMPONENTS.items()}
 
 
 def logo_url(edition: Edition) -> str | None:
@@ -72,7 +77,8 @@ def parent_body(doc: ResolvedDoc, edition: Edition, level: int, web: bool) -> st
     """The same document's body as an HTML fragment (the site page shows it)."""
     module = _env.get_template("parent_body.html").make_module(
         {"norwegian_notice": edition.t("parents.notice")})
-    return str(module.body(doc, level, web, edition.lang))
+    body: Any = vars(module)["body"]  # the template's macro
+    return str(body(doc, level, web, edition.lang))
 
 
 def stylesheet(name: str) -> Path:

@@ -1,18 +1,4 @@
-"""MkDocs glue: hooks that load the edition, macros that render thin pages from it."""
-
-from __future__ import annotations
-
-from ..edition import Edition
-
-_current: dict[str, Edition] = {}
-
-
-def set_edition(edition: Edition) -> None:
-    _current["edition"] = edition
-
-
-def edition() -> Edition:
-    try:
-        return _current["edition"]
-    except KeyError:
-        raise RuntimeError("the edition is loaded by naervaer/site/hooks.py on_config") from None
+"""The site renderer: one MkDocs plugin (:mod:`.plugin`) that loads the edition and adds
+PDFs and generated pages; :mod:`.macros` gives thin pages in docs/ their one call;
+:mod:`.pages` renders them (with :mod:`.tools` for the browser tools and :mod:`.form_fill`
+for the HTML forms); :mod:`.run` and :mod:`.preview` build and preview for the command."""

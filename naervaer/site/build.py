@@ -6,61 +6,42 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from .. import ROOT
-from ..edition import Edition
+from ..content.edition import Edition
 from .pages import PARENTS_DIR, Artifact, Downloads
 
-_state: dict[str, Downloads] = {}
-# what the `naervaer` command wants to hear while MkDocs runs: "pdf" (done, total, file name)
-# as each PDF is rendered, "serving" () when the preview server is about to listen
-_listeners: dict[str, Callable[..., None]] = {}
 
-
-def listen(event: str, callback: Callable[..., None] | None) -> None:
-    if callback is None:
-        _listeners.pop(event, None)
-    else:
-        _listeners[event] = callback
-
-
-def tell(event: str, *args: Any) -> None:
-    if event in _listeners:
-        _listeners[event](*args)
-
-
-def downloads() -> Downloads:
-    return _state.setdefault("downloads", Downloads())
-
-
-def set_downloads(value: Downloads) -> None:
-    _state["downloads"] = value
+def cache_base() -> Path:
+    """Where rendered PDFs, previews and fonts are kept between builds: ``$NAERVAER_CACHE``,
+    else ``.cache/`` in the project."""
+    return Path(os.environ.get("NAERVAER_CACHE") or ROOT / ".cache")
 
 
 def cache_dir(edition: Edition) -> Path:
     """Where generated PDFs and previews are kept between builds (per edition)."""
-    base = Path(os.environ.get("NAERVAER_CACHE", ROOT / ".cache"))
-    return base / "pdf" / edition.settings_file.stem
+    return cache_base() / "pdf" / edition.settings_file.stem
 
 
 def fill_font_file() -> Path:
     """The font the browser embeds when it fills a PDF with text outside WinAnsi (cached)."""
     from ..pdf.fonts import fill_font
 
-    base = Path(os.environ.get("NAERVAER_CACHE", ROOT / ".cache"))
-    return fill_font(base / "fonts")
+    return fill_font(cache_base() / "fonts")
 
 
-def build_pdfs(edition: Edition, workers: int | None = None) -> tuple[Downloads, dict[str, Path]]:
+def build_pdfs(edition: Edition, workers: int | None = None,
+               on_pdf: Callable[[int, int, str], None] | None = None, render: bool = True,
+               ) -> tuple[Downloads, dict[str, Path]]:
     """Render (or take from cache) every form and the whole-guide PDF.
 
     Returns what the pages show (sizes, page counts) and a map site path → file on disk.
-    """
+    ``on_pdf(done, total, file name)`` is told as each missing PDF is finished; with
+    ``render`` False, missing PDFs are left out (the preview renders them afterwards)."""
     from ..pdf.build import build_all  # imported here: WeasyPrint is slow to import
 
-    results = build_all(edition, cache_dir(edition), workers=workers,
-                        on_pdf=lambda *args: tell("pdf", *args))
+    results = build_all(edition, cache_dir(edition), workers=workers, on_pdf=on_pdf,
+                        render=render)
     files: dict[str, Path] = {}
     result = Downloads()
     for item in results:

@@ -1,6 +1,6 @@
 """The HTML forms: one page per form (except cut-out card sheets), generated from the data.
 
-Each page is the third renderer of a form's layout (``naervaer.pdf.layout``): the same
+Each page is a renderer of a form's layout (:mod:`naervaer.forms.layout`): the same
 sections, labels, options and field names as the fillable PDF, which the browser fills
 with what the reader typed (docs/assets/form-fill.js → pdf-fill.js). The pages are not
 files in docs/: the hooks add one per form, so adding a form needs no extra page.
@@ -8,9 +8,9 @@ files in docs/: the hooks add one per form, so adding a form needs no extra page
 
 from __future__ import annotations
 
-from ..edition import Edition
-from ..form_model import FormDef
-from ..pdf.layout import SectionLayout
+from ..content.edition import Edition
+from ..content.schema.forms import FormDef
+from ..forms.layout import SectionLayout
 
 PAGE_DIR = "skjema"
 # A form page has the site's navigation like every page; the table of contents is left out
@@ -22,7 +22,7 @@ hide:
 {{ form_fill_page() }}
 """
 
-# data-msg-* attributes of the form: what the page's script may say (keys under fill.*)
+# what the page's script may say (keys under fill.*), sent in its data block
 MESSAGES = ("birthnumber_error", "date_error", "working", "done", "error_summary",
             "glyphs_error", "glyphs_field", "load_error", "fail_error")
 

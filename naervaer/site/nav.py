@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..edition import Edition
-from ..models import STEPS
+from ..content.edition import Edition
+from ..content.schema.guide import STEPS
 
 # «Lag en lokal versjon»: for editors; only in editions whose settings ask for it
 EDITOR_PAGE = "lokal-versjon.md"
@@ -26,7 +26,6 @@ def language_src(code: str) -> str:
 def parents_nav(edition: Edition) -> list[Any]:
     """Parent material (issue 13): the Norwegian page, the list of languages, one page each
     (named in its own language)."""
-    assert edition.parents is not None
     return ([{edition.parents.page.title: "foreldre/index.md"},
              {edition.t("parents.languages_title"): "foreldre/andre-sprak.md"}]
             + [{lang.name: language_src(lang.code)} for lang in edition.parents.languages])
@@ -56,8 +55,7 @@ def build_nav(edition: Edition) -> list[Any]:
         elif pages:
             nav.append({t(f"step.{step}"): [{str(p.title): guide_src(p.id)} for p in pages]})
     nav.append({t("nav.forms"): "skjema/index.md"})
-    if edition.parents is not None:
-        nav.append({t("parents.section"): parents_nav(edition)})
+    nav.append({t("parents.section"): parents_nav(edition)})
     about: list[Any] = [{t("nav.editor"): EDITOR_PAGE}] if edition.settings.editor_page else []
     about += [
         {t("nav.privacy"): "personvern.md"},

@@ -12,13 +12,19 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import ROOT
-from ..edition import Edition
-from ..markup import as_markup, inline, markup_source, to_html
-from ..models import ACTORS, STEPS, GuidePage, Measure, Section
-from ..parents import ResolvedDoc
+from ..content.edition import Edition
+from ..content.parents import ResolvedDoc
+from ..content.schema.bank import ACTORS, Measure
+from ..content.schema.guide import STEPS, GuidePage, Section
+from ..forms.components import COMPONENTS, RULES
+from ..forms.layout import layout
+from ..markup import as_markup, inline, markup_source, plain_text, to_html
 from . import tools
 from .form_fill import MESSAGES, fillable_forms, short_ids
 from .nav import category_src, guide_src
+
+COMPONENT_TEMPLATES = Path(__file__).resolve().parent.parent / "forms" / "components" / \
+    "templates"
 
 # the settings-only repository example shown on the editors' page (tests run its commands)
 PUBLISH_WORKFLOW = ROOT / "examples" / "publish" / ".github" / "workflows" / "publiser.yml"
@@ -26,7 +32,7 @@ PUBLISH_WORKFLOW = ROOT / "examples" / "publish" / ".github" / "workflows" / "pu
 # Pages are markdown with HTML fragments. Every value goes in as markup source
 # (``finalize``): a resolved text as it is, a settings value escaped (naervaer/markup.py).
 _env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=jinja2.FileSystemLoader([Path(__file__).parent / "templates", COMPONENT_TEMPLATES]),
     undefined=jinja2.StrictUndefined,
     autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
     trim_blocks=True,
@@ -44,6 +50,7 @@ def _indent(text: Any, width: int = 4) -> str:
 
 
 _env.filters["indent4"] = _indent
+_env.globals["components"] = {kind: c.template for kind, c in COMPONENTS.items()}
 
 
 PARENTS_DIR = "foreldre"  # parent material: pages and PDFs (issue 13)
@@ -106,6 +113,11 @@ class PageRenderer:
         text = self.ed.t(key)
         return text.format(**values) if values else text
 
+    def script_data(self, element_id: str, **words: Any) -> Markup:
+        """Words for the page's script, as its data block (the one channel to the browser)."""
+        return tools.json_script(element_id, {"words": {key: plain_text(value)
+                                                        for key, value in words.items()}})
+
     def render(self, template: str, **extra: Any) -> str:
         return _env.get_template(template).render(self.ctx(**extra))
 
@@ -152,7 +164,7 @@ class PageRenderer:
         if name == "law_refs":
             return self.render("law_refs.md")
         if name == "absence_check":
-            return tools.absence_check(self)
+            return self.render("absence_check.html", **tools.absence_check(self.ed, self.url))
         raise ValueError(name)
 
     # -- process map -----------------------------------------------------------
@@ -161,7 +173,8 @@ class PageRenderer:
         return self.render("process_map.html", process=self.ed.process, level=level)
 
     def plan_builder(self) -> str:
-        return tools.plan_builder(self, self.downloads)
+        return self.render("plan_builder.html",
+                           **tools.plan_builder(self.ed, self.url, self.downloads))
 
     plan_anchor = tools.PLAN_ANCHOR
 
@@ -169,7 +182,7 @@ class PageRenderer:
         return tools.add_anchor(measure_id)
 
     def tool_url(self, tool: str) -> str:
-        return tools.tool_url(self, tool)
+        return self.url(*tools.tool_target(self.ed, tool))
 
     def page_link(self, ref: str) -> str:
         page_id, _, anchor = ref.partition("#")
@@ -194,8 +207,8 @@ class PageRenderer:
 
     def settings_reference(self) -> list[dict[str, str]]:
         """One row per settings key, from the schema: key path, meaning, default."""
-        from ..edition import load_settings_defaults
-        from ..settings import Settings
+        from ..content.schema.settings import Settings
+        from ..content.settings_file import load_settings_defaults
 
         defaults = load_settings_defaults(self.ed.lang)
         rows: list[dict[str, str]] = []
@@ -253,12 +266,13 @@ class PageRenderer:
                            fill_pages={f.id for f in fillable_forms(self.ed)})
 
     def form_fill_page(self, form_id: str) -> str:
-        from ..pdf.layout import layout
-
         form = self.ed.forms[form_id]
         sections = layout(form, self.ed)
         return self.render("form_fill.md", form=form, sections=sections, ids=short_ids(sections),
-                           files=self.downloads.forms.get(form_id, {}), messages=MESSAGES)
+                           files=self.downloads.forms.get(form_id, {}),
+                           data=tools.json_script("nv-fill-data", {
+                               "words": tools.words(self.ed, "fill.", MESSAGES),
+                               "rules": {name: rule.data() for name, rule in RULES.items()}}))
 
     # -- parent material (issue 13) ----------------------------------------------
     def parent_pdf(self, doc: ResolvedDoc) -> Artifact | None:
@@ -271,7 +285,6 @@ class PageRenderer:
         return self.render("parent_languages.md")
 
     def language_page(self, code: str) -> str:
-        assert self.ed.parents is not None
         language = self.ed.parents.language(code)
         if language is None:
             raise ValueError(f"language {code} is not published in this edition")

@@ -1,9 +1,7 @@
-"""Run ``mkdocs build`` or ``mkdocs serve`` for one edition inside this process.
-
-The ``naervaer`` command uses these, so an editor never needs to know where mkdocs.yml
-lives: the project's own configuration (``ROOT/mkdocs.yml``) is used from any directory,
-with the settings file wherever it is. The hooks do the rest exactly as for a plain
-``mkdocs build``: load and validate first, build aside, swap into place.
+"""Run a site build for one edition inside this process (the ``naervaer`` command's ``bygg``
+and ``vis``), so an editor never needs to know where mkdocs.yml lives: the project's own
+configuration is used from any folder, with the settings file wherever it is. The plugin does
+the rest exactly as for a plain ``mkdocs build``: load and check first, build aside, swap.
 """
 
 from __future__ import annotations
@@ -12,27 +10,40 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Literal
 
 from .. import ROOT
-from ..edition import SETTINGS_ENV
-from .build import listen
 
 CONFIG = ROOT / "mkdocs.yml"
+# libraries that talk at INFO level while a site is built (page counts, font subsetting,
+# macros' start-up): quiet unless the editor asks for them
+CHATTY = ("mkdocs", "mkdocs.plugins", "mkdocs_macros", "fontTools", "fontTools.subset",
+          "fontTools.ttLib", "weasyprint")
 
 
 class Failed(Exception):
     """The build stopped; what went wrong has been logged (file, line, key …)."""
 
 
-def _prepare(settings_file: Path, handler: logging.Handler | None) -> None:
-    os.environ[SETTINGS_ENV] = str(settings_file)
+def quiet(verbose: bool = False) -> None:
+    """Library chatter off (warnings and errors still shown), unless ``verbose``."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if handler is not None:
-        logger = logging.getLogger("mkdocs")
-        for old in [h for h in logger.handlers if getattr(h, "naervaer", False)]:
-            logger.removeHandler(old)
-        handler.naervaer = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+_attached: list[logging.Handler] = []  # what attach() added (one at a time)
+
+
+def attach(handler: logging.Handler | None) -> None:
+    """Let ``handler`` hear what mkdocs reports (instead of the one attached before)."""
+    if handler is None:
+        return
+    logger = logging.getLogger("mkdocs")
+    while _attached:
+        logger.removeHandler(_attached.pop())
+    _attached.append(handler)
+    logger.addHandler(handler)
 
 
 def build_site(
@@ -40,18 +51,30 @@ def build_site(
     out: Path,
     handler: logging.Handler | None = None,
     on_pdf: Callable[[int, int, str], None] | None = None,
+    *,
+    command: Literal["build", "serve"] = "build",
+    configure: Callable[[Any], None] | None = None,
 ) -> None:
-    """Build the whole edition (pages and PDFs) into ``out``, atomically; raise Failed."""
-    _prepare(settings_file, handler)
+    """Build the whole edition (pages and PDFs) into ``out``; raise Failed. ``command``
+    "build" builds aside and swaps into place; ``configure(plugin)`` may set more options
+    on the plugin (the preview)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    listen("pdf", on_pdf)
+    from .plugin import NaervaerPlugin
+
+    attach(handler)
     try:
         # site_dir must be absolute: mkdocs resolves a relative one against mkdocs.yml
         config = load_config(config_file=str(CONFIG), site_dir=str(out.resolve()))
-        config.plugins.on_startup(command="build", dirty=False)
+        plugin = config.plugins["naervaer"]
+        assert isinstance(plugin, NaervaerPlugin)
+        plugin.settings_file = settings_file
+        plugin.on_pdf = on_pdf
+        if configure is not None:
+            configure(plugin)
+        config.plugins.on_startup(command=command, dirty=False)
         try:
             build(config)
         finally:
@@ -60,28 +83,3 @@ def build_site(
         if not isinstance(exc, SystemExit):  # Abort: the reason is already logged
             logging.getLogger("mkdocs").error(str(exc))
         raise Failed(str(exc)) from None
-    finally:
-        listen("pdf", None)
-
-
-def serve_site(
-    settings_file: Path,
-    port: int,
-    handler: logging.Handler | None = None,
-    on_ready: Callable[[], None] | None = None,
-    on_pdf: Callable[[int, int, str], None] | None = None,
-) -> None:
-    """Preview with live reload on 127.0.0.1:``port`` until Ctrl+C (mkdocs serve)."""
-    _prepare(settings_file, handler)
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
-    listen("serving", on_ready)
-    listen("pdf", on_pdf)
-    try:
-        serve(config_file=str(CONFIG), livereload=True, dev_addr=f"127.0.0.1:{port}")
-    except MkDocsException as exc:
-        raise Failed(str(exc)) from None
-    finally:
-        listen("serving", None)
-        listen("pdf", None)

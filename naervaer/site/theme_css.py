@@ -145,7 +145,7 @@ def _live(rules: list[Node], names: Names) -> list[Node]:
         elif isinstance(rule, AtRule) and rule.lower_at_keyword in _NESTING and rule.content:
             inner = _live(_rules(rule), names)
             if inner:
-                out.append((rule, inner))  # type: ignore[arg-type]
+                out.append((rule, inner))
         else:
             out.append(rule)
     return out

@@ -1,13 +1,16 @@
 """Small, named corrections to mkdocs-material's own templates, made as they are loaded.
 
-Where the theme offers a block, ``naervaer/site/theme/main.html`` overrides it. The markup
-fixed here sits *outside* any block (the toggle checkboxes at the top of ``base.html``) or
-inside block-less partials (``partials/search.html``, the ``render`` macro of
-``partials/nav-item.html``), where the theme's only other way is to copy the whole file — a
-copy that silently goes stale on the next theme upgrade. Instead each fix names the exact
-upstream snippet it replaces and why; the build stops if a snippet is no longer found
-exactly as often as expected, so a theme upgrade shows at once which fixes to look at
-again (and drop, once upstream has fixed the markup).
+The theme's own mechanisms come first: blocks are overridden in
+``naervaer/site/theme/main.html``, and its words through a custom translation made for the
+edition (:func:`custom_language`). The markup fixed here sits
+*outside* any block (the toggle checkboxes at the top of ``base.html``) or inside block-less
+partials (``partials/search.html``, the ``render`` macro of ``partials/nav-item.html``), where
+the theme's only other way is to copy the whole file into this project — someone else's code,
+which silently goes stale on the next theme upgrade. Instead each fix names the exact
+upstream snippet it replaces and why, and is pinned to the upstream file by its SHA-256
+(:data:`UPSTREAM`, checked by ``tests/test_theme.py``); the build stops if a snippet is no
+longer found exactly as often as expected, so a theme upgrade shows at once which fixes to
+look at again (and drop, once upstream has fixed the markup).
 
 Only the theme's own files are amended: a template overridden in our theme folder is used
 as it is. The output HTML is never patched.
@@ -15,9 +18,12 @@ as it is. The output HTML is never patched.
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import material
@@ -35,19 +41,42 @@ class Fix:
 
 
 # the theme's words that its nb and nn files leave in English; ours are `theme.<key>` in
-# data/ui.yaml, put in config.extra.nv_theme_words by the hooks
+# data/ui.yaml, given to the theme as a custom translation (:func:`custom_language`)
 THEME_WORDS = ("header", "footer")
 
+CUSTOM_LANGUAGE = """{{#- The theme's words for this edition: mkdocs-material's own nb or nn
+    file, with the words from data/ui.yaml where that file has English. -#}}
+{{% import "partials/languages/{lang}.html" as base %}}
+{{% macro t(key) %}}{{{{ {words}.get(key) or base.t(key) }}}}{{% endmacro %}}
+"""
+
+
+def custom_language(config: Any, lang: str, words: dict[str, str]) -> Path:
+    """Give the theme a custom translation (its documented way to change its words): a
+    ``partials/languages/custom.html`` made for this edition in a folder of its own, put
+    first among the theme's folders. Returns the folder (removed when the build ends)."""
+    folder = Path(tempfile.mkdtemp(prefix="naervaer-theme-"))
+    target = folder / "partials" / "languages" / "custom.html"
+    target.parent.mkdir(parents=True)
+    target.write_text(CUSTOM_LANGUAGE.format(lang=lang, words=json.dumps(words)),
+                      encoding="utf-8")
+    config["theme"].dirs.insert(0, str(folder))
+    config["theme"]["language"] = "custom"
+    return folder
+
+# the upstream files the fixes were written against (mkdocs-material 9.8.1, as pinned)
+UPSTREAM = {
+    "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+    "partials/nav-item.html": "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+    "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+    # the custom translation falls back to these: their «header» and «footer» are English
+    "partials/languages/nb.html":
+        "4c9dc198d9c95648c9b55b18d007fc355d3e3eafaa7851671776e9d5a256f6c0",
+    "partials/languages/nn.html":
+        "725c7bb01e20430652f9ca17f5c6922831354ee468ba3ad8156c893ed6c04a9f",
+}
+
 FIXES: tuple[Fix, ...] = (
-    Fix(
-        "partials/language.html",
-        "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
-        "{% macro t(key) %}{{ (config.extra.nv_theme_words or {}).get(key) or lang.t(key)"
-        " or fallback.t(key) or key }}{% endmacro %}",
-        "The theme's nb and nn translations name the header and footer navigation «Header» "
-        "and «Footer» (English, read aloud by screen readers): take those words from "
-        "data/ui.yaml instead.",
-    ),
     Fix(
         "base.html",
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"'

@@ -1,29 +1,41 @@
 """The browser tools on the site: the absence check and the plan builder.
 
-Each tool is rendered here as plain HTML that works as text without JavaScript, plus a
-``<script type="application/json">`` block with the numbers and words its ES module needs
-(the modules in ``docs/assets/`` carry no text of their own) and the module's script tag, so
-the module loads only on the page that uses it.
+What each tool's template needs is computed here from the edition: the numbers and words its
+ES module needs go into a ``<script type="application/json">`` block (the modules in
+``docs/assets/`` carry no text of their own), and the module's script tag, so the module
+loads only on the page that uses it. The page renderer (:mod:`.pages`) draws the HTML,
+which works as text without JavaScript.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
-from ..absence import absence_rule, rule_lines
-from ..edition import absence_check_section
+from ..content.absence import absence_rule, rule_lines
+from ..content.checks import absence_check_section
+from ..content.edition import Edition
+from ..content.schema.bank import ACTORS
+from ..content.schema.guide import ProcessStep
+from ..forms.components.lines import DATE
+from ..forms.layout import layout
 from ..markup import plain_text
-from ..models import ACTORS, ProcessStep
 
-if TYPE_CHECKING:
-    from .pages import PageRenderer
+Url = Callable[..., str]  # the page's relative URL to a docs path (and anchor)
 
 # Process steps the absence check points to as next steps (ids in data/process.yaml).
 NEXT_STEPS = {"contact": "kontakt-hjemmet", "mapping": "kartlegging",
               "meeting": "samarbeidsmote-1"}
+# The check's fields, in order; the first two must be given.
+CHECK_FIELDS = ("weeks", "days", "leaves_early", "skipped_lessons", "school_days")
+CHECK_REQUIRED = ("weeks", "days")
+# Which next steps the check shows, by its verdict (reached | unclear | not); «contact» also
+# from the day the contact-home rule applies (deadlines.contact_after_days).
+NEXT_SHOWN = {"contact": ("reached",), "report": ("reached",), "mapping": ("reached",),
+              "meeting": ("reached",), "watch": ("unclear", "not")}
 REPORT_SECTION = "naar-grensen-er-naadd"  # «Hva skjer når en grense er nådd?»
 PLAN_ANCHOR = "lag-en-plan"  # the id of the plan builder's heading on the overview
 MAX_WEEKS = 52  # longest period the check accepts
@@ -38,14 +50,14 @@ def json_script(element_id: str, data: Any) -> Markup:
     return Markup(f'<script type="application/json" id="{element_id}">{text}</script>')
 
 
-def words(r: PageRenderer, prefix: str, only: tuple[str, ...] = ("",)) -> dict[str, str]:
+def words(ed: Edition, prefix: str, only: tuple[str, ...] = ("",)) -> dict[str, str]:
     """The UI strings under ``prefix`` (without it) that start with one of ``only``: what a
     module says itself (words the page shows as HTML are not sent twice)."""
-    return {key[len(prefix):]: plain_text(r.ed.t(key)) for key in r.ed.ui
+    return {key[len(prefix):]: plain_text(ed.t(key)) for key in ed.ui
             if key.startswith(prefix) and key[len(prefix):].startswith(only)}
 
 
-def module_tag(r: PageRenderer, name: str, loader: bool = False) -> Markup:
+def module_tag(url: Url, name: str, loader: bool = False) -> Markup:
     """The tool's module ``assets/<name>.js`` and its stylesheet ``assets/<name>.css`` (a
     stylesheet link may sit in the body), so only the page that has the tool loads them.
     With ``loader``, the page loads the small ``assets/<name>-loader.js`` instead, which
@@ -53,45 +65,50 @@ def module_tag(r: PageRenderer, name: str, loader: bool = False) -> Markup:
     the form, imports the module on the first focus or touch in it, and holds a submit made
     before the module is there (never a real submit) until the module answers it."""
     script = f"{name}-loader.js" if loader else f"{name}.js"
-    return Markup(f'<link rel="stylesheet" href="{r.url(f"assets/{name}.css")}">\n'
-                  f'<script type="module" src="{r.url(f"assets/{script}")}"></script>')
+    return Markup(f'<link rel="stylesheet" href="{url(f"assets/{name}.css")}">\n'
+                  f'<script type="module" src="{url(f"assets/{script}")}"></script>')
 
 
-def tool_url(r: PageRenderer, tool: str) -> str:
+def tool_target(ed: Edition, tool: str) -> tuple[str, str | None]:
+    """(docs path, anchor) of a browser tool."""
     if tool == "absence_check":
-        where = absence_check_section(r.ed.guide)
+        where = absence_check_section(ed.guide)
         if where is None:  # the loader refuses a process step that links a missing check
             raise ValueError("no guide section includes absence_check")
-        return r.page_link(f"{where[0]}#{where[1]}")
+        return f"veileder/{where[0]}.md", where[1]
     if tool == "plan_builder":
-        return r.url("tiltak/index.md", PLAN_ANCHOR)
+        return "tiltak/index.md", PLAN_ANCHOR
     raise ValueError(tool)
 
 
-def process_step(r: PageRenderer, step_id: str) -> ProcessStep:
-    step = next((s for s in r.ed.process.steps if s.id == step_id), None)
+def process_step(ed: Edition, step_id: str) -> ProcessStep:
+    step = next((s for s in ed.process.steps if s.id == step_id), None)
     if step is None:
         raise ValueError(f"data/process.yaml has no step «{step_id}» (the absence check "
                          "links to it)")
     return step
 
 
-def absence_check(r: PageRenderer) -> str:
-    rule = absence_rule(r.ed.settings)
-    lines = rule_lines(rule, r.ed.t)
-    steps = {key: process_step(r, step_id) for key, step_id in NEXT_STEPS.items()}
-    page_id, _ = absence_check_section(r.ed.guide) or ("", "")
-    report_page = r.ed.guide[page_id]
-    report = next((s for s in report_page.all_sections() if s.id == REPORT_SECTION), None)
+def absence_check(ed: Edition, url: Url) -> dict[str, Any]:
+    """What the absence check's template needs."""
+    rule = absence_rule(ed.settings)
+    steps = {key: process_step(ed, step_id) for key, step_id in NEXT_STEPS.items()}
+    page_id, _ = absence_check_section(ed.guide) or ("", "")
+    report = next((s for s in ed.guide[page_id].all_sections() if s.id == REPORT_SECTION),
+                  None)
     data = {
         "rule": rule.data() | {"max_weeks": MAX_WEEKS},
-        "words": words(r, "check.", CHECK_SAYS),
+        "fields": CHECK_FIELDS,
+        "required": CHECK_REQUIRED,
+        "next": {key: {"verdicts": verdicts,
+                       "min_days": rule.contact_after_days if key == "contact" else None}
+                 for key, verdicts in NEXT_SHOWN.items()},
+        "words": words(ed, "check.", CHECK_SAYS),
     }
-    return r.render(
-        "absence_check.html", rule=rule, rule_lines=lines, next_steps=steps,
-        report=report, report_page=page_id, data=json_script("nv-absence-data", data),
-        module=module_tag(r, "absence-check", loader=True),
-    )
+    return dict(rule=rule, rule_lines=rule_lines(rule, ed.t), next_steps=steps,
+                fields=CHECK_FIELDS, required=CHECK_REQUIRED, next_shown=NEXT_SHOWN,
+                report=report, report_page=page_id, data=json_script("nv-absence-data", data),
+                module=module_tag(url, "absence-check", loader=True))
 
 
 # -- plan builder -------------------------------------------------------------------------
@@ -120,15 +137,13 @@ def add_anchor(measure_id: str) -> str:
     return f"legg-til-{measure_id}"
 
 
-def plan_form(r: PageRenderer) -> tuple[Any, list[Any], list[dict[str, Any]], list[Any]]:
+def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[Any]]:
     """(form, agreement inputs, table rows as {column: field name}, table columns)."""
-    from ..pdf.layout import layout
-
-    form = r.ed.forms[PLAN_FORM]
+    form = ed.forms[PLAN_FORM]
     fields: list[Any] = []
     rows: list[dict[str, Any]] = []
     columns: list[Any] = []
-    for section in layout(form, r.ed):
+    for section in layout(form, ed):
         for block in section.blocks:
             if block.type in AGREEMENT_TYPES:
                 fields += block.inputs
@@ -145,33 +160,33 @@ def plan_form(r: PageRenderer) -> tuple[Any, list[Any], list[dict[str, Any]], li
     return form, fields, rows, columns
 
 
-def responsible_suggestions(r: PageRenderer) -> dict[str, str]:
+def responsible_suggestions(ed: Edition) -> dict[str, str]:
     """A suggestion for «Ansvar» per actor: the site's word for it, capitalised; the
     PP-service by the short name the edition uses (PPT, PPS …)."""
-    out = {}
+    out: dict[str, str] = {}
     for actor in ACTORS:
-        word = plain_text(r.ed.s["pp_service"]["short"] if actor == "ppt"
-                          else r.t(f"actor.{actor}"))
+        word = plain_text(ed.s["pp_service"]["short"] if actor == "ppt"
+                          else ed.t(f"actor.{actor}"))
         out[actor] = word[:1].upper() + word[1:]
     return out
 
 
-def plan_builder(r: PageRenderer, downloads: Any) -> str:
-    form, fields, rows, columns = plan_form(r)
+def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
+    """What the plan builder's template needs."""
+    form, fields, rows, columns = plan_form(ed)
     fillable = downloads.forms.get(PLAN_FORM, {}).get("fillable")
     data = {
-        "pdf": r.url(fillable.dest) if fillable else None,
+        "pdf": url(fillable.dest) if fillable else None,
         "filename": f"{PLAN_FORM}-utfylt.pdf",
         "rows": rows,
         "columns": {c.id: plain_text(c.label) for c in columns},
         "roles": PLAN_ROLES,
-        "actors": responsible_suggestions(r),
-        "measure": plain_text(r.t("measure.label")),
+        "actors": responsible_suggestions(ed),
+        "measure": plain_text(ed.t("measure.label")),
         "add_anchor": add_anchor(""),
-        "words": words(r, "plan.", PLAN_SAYS),
+        "words": words(ed, "plan.", PLAN_SAYS),
+        "rules": {"date": DATE.data()},
     }
-    return r.render(
-        "plan_builder.html", form=form, fields=fields, columns={c.id: c for c in columns},
-        has_pdf=fillable is not None, roles=PLAN_ROLES,
-        data=json_script("nv-plan-data", data), module=module_tag(r, "plan-builder"),
-    )
+    return dict(form=form, fields=fields, columns={c.id: c for c in columns},
+                has_pdf=fillable is not None, roles=PLAN_ROLES, date_rule=DATE,
+                data=json_script("nv-plan-data", data), module=module_tag(url, "plan-builder"))

@@ -420,6 +420,12 @@ def apply_local_measures(
                 text=text,
                 actors=local.actors,
                 decision=local.decision,
+                # until settings can tag a local measure: tier 2 (the bank's usual level),
+                # no cause, and both tags marked as a judgement
+                tier=2,
+                causes=[],
+                judgement=["tier", "causes"],
+                why=Text(nb="Lokalt tiltak.", nn="Lokalt tiltak."),
                 local=True,
             )
         )

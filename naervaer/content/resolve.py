@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import jinja2
 from pydantic import BaseModel
@@ -39,8 +39,18 @@ def prepare_bank(bank: MeasureBank, settings: Settings) -> MeasureBank:
     for local in settings.local_measures:
         mine = added.setdefault(local.category, [])
         text = local.text if isinstance(local.text, Text) else Text(nb=local.text, nn=local.text)
+        why = local.why if isinstance(local.why, Text) else Text(
+            nb=local.why or msg("local_measure_why", "nb"),
+            nn=local.why or msg("local_measure_why", "nn"))
+        judged: list[Literal["tier", "causes"]] = []
+        if local.tier is None:
+            judged.append("tier")
+        if local.causes is None:
+            judged.append("causes")
         mine.append(Measure(id=f"{local.category}.L{len(mine) + 1}", text=text,
-                            actors=local.actors, decision=local.decision, local=True))
+                            actors=local.actors, decision=local.decision, local=True,
+                            tier=local.tier or 2, causes=local.causes or [], why=why,
+                            judgement=judged))
     hidden = set(settings.hidden_measures)
     categories = []
     for category in bank.categories:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -13,6 +13,15 @@ from .base import Strict
 Actor = Literal["skole", "hjem", "elev", "ppt", "helse", "barnevern", "kommune"]
 ACTORS: tuple[Actor, ...] = ("skole", "hjem", "elev", "ppt", "helse", "barnevern", "kommune")
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
+# The options of the cause question `folelser` in forms/arsakskartlegging.yaml («Noe annet»
+# aside): what a measure can address (data/README.md, «Tiers and causes»).
+Cause = Literal[
+    "skolen", "fysisk-syk", "engstelig", "redd", "trist", "faglig", "stress", "venner", "hjemme",
+    "sovn",
+]
+CAUSES: tuple[Cause, ...] = get_args(Cause)
+Tier = Literal[1, 2, 3]  # Kearney & Graczyk: 1 all pupils, 2 emerging absence, 3 severe/chronic
+TIERS: tuple[Tier, ...] = get_args(Tier)
 
 
 class Link(Strict):
@@ -27,6 +36,10 @@ class Measure(Strict):
     text: Text
     actors: list[Actor] = Field(min_length=1)
     decision: bool = False
+    tier: Tier
+    causes: list[Cause]  # may be empty: the measure serves whatever the cause
+    judgement: list[Literal["tier", "causes"]] = []  # tags that are a judgement, not the text
+    why: Text  # one sentence: why these tags (for the PP service to review)
     parent: str | None = None
     links: list[Link] = []
     local: bool = False

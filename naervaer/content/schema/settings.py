@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ...text import Text
-from .bank import Actor
+from .bank import Actor, Cause, Tier
 from .base import Strict
 
 LText = str | Text
@@ -159,6 +159,19 @@ class LocalMeasure(Strict):
     decision: bool = doc("true hvis tiltaket krever sakkyndig vurdering og enkeltvedtak.",
                          "true viss tiltaket krev sakkunnig vurdering og enkeltvedtak.",
                          default=False)
+    tier: Tier | None = doc(
+        "Nivået tiltaket hører til: 1 (for alle elever), 2 (begynnende fravær) eller 3 "
+        "(alvorlig eller langvarig fravær). Tom = 2, merket som skjønn.",
+        "Nivået tiltaket høyrer til: 1 (for alle elevar), 2 (byrjande fråvær) eller 3 "
+        "(alvorleg eller langvarig fråvær). Tom = 2, merkt som skjønn.", default=None)
+    causes: list[Cause] | None = doc(
+        "Årsakene fra årsakskartleggingen tiltaket svarer på, f.eks. `[engstelig, venner]`. "
+        "Tom = ingen bestemt årsak, merket som skjønn.",
+        "Årsakene frå årsakskartlegginga tiltaket svarar på, t.d. `[engstelig, venner]`. "
+        "Tom = inga bestemd årsak, merkt som skjønn.", default=None)
+    why: LText | None = doc("Kort om hvorfor tiltaket har dette nivået og disse årsakene.",
+                            "Kort om kvifor tiltaket har dette nivået og desse årsakene.",
+                            default=None)
 
 
 class LocalText(Strict):

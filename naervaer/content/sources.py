@@ -3,6 +3,15 @@
 Validation errors must name the file, the line and the key path, so the loader keeps a map
 from key paths (tuples of keys and list indexes) to 1-based line numbers.
 
+Values are read as written (YAML 1.2's core schema, not PyYAML's YAML 1.1): ``10:30`` is a
+time, not 630 minutes; ``no``, ``yes``, ``on`` and ``off`` are words; ``0123`` is the number
+123, and where a setting is text the scalar's own text is kept (:attr:`Source.texts`, used by
+:func:`~.validate.validate`): ``weeks: 4`` is «4», ``hidden_measures: [8.10]`` is «8.10».
+
+A file that is not valid YAML is explained in Norwegian at the line where the mistake is (a
+tab, a key written twice, a quote never closed, an indent that does not fit, a missing
+colon) — never with the parser's English (:mod:`.yaml_errors`).
+
 Hostile input fails fast: YAML aliases (``*name``) are refused wherever they appear — the
 line map would otherwise copy the aliased value once per use, so a few lines of nested
 aliases (the «billion laughs» pattern) took minutes and gigabytes. No data or settings file
@@ -22,6 +31,7 @@ import yaml
 from ..errors import DataError, Problem
 from ..messages import msg
 from ..text import Lang
+from .yaml_errors import explain
 
 Path_ = tuple[str | int, ...]
 
@@ -37,6 +47,11 @@ class Source:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     lang: Lang = "nb"  # the målform problems in this file are reported in
+    texts: dict[Path_, str] = field(default_factory=dict)  # source text of non-text scalars
+
+    def text_of(self, path: Path_) -> str | None:
+        """The scalar at ``path`` as written, where YAML read it as a number or boolean."""
+        return self.texts.get(path)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest existing ancestor of ``path``."""
@@ -77,23 +92,54 @@ class MergedSource:
         file, line = self.locate(path)
         return Problem(file, line, path, message)
 
+    def text_of(self, path: Path_) -> str | None:
+        for source in reversed(self.sources):  # the value came from the last that has it
+            if path in source.lines:
+                return source.text_of(path)
+        return None
+
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10× faster
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """SafeLoader where only true/false are booleans: «no» (Norway), «yes», «on» and «off»
-    stay text, so ``language: no`` gets a clear message instead of becoming false."""
+    """The safe loader with YAML 1.2's core schema: only true/false are booleans (so
+    ``language: no`` gets a clear message instead of becoming false), no sexagesimal numbers
+    (``10:30``), no octal by a leading zero, no timestamps, no ``<<`` merge keys."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(
-        ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
-    )
+# YAML 1.2.2, 10.3.2 «Tag Resolution» of the core schema
+_CORE = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+]
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _firsts in _CORE:
+    for _first in _firsts:
+        _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, re.compile(_pattern)))
+_Loader.yaml_implicit_resolvers.setdefault("", []).append(
+    ("tag:yaml.org,2002:null", re.compile(r"^$")))
+
+
+def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    text = str(node.value)
+    sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text.lstrip("+"))
+    if digits.startswith(("0o", "0x")):
+        return sign * int(digits[2:], 8 if digits[1] == "o" else 16)
+    return sign * int(digits, 10)
+
+
+def _float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    text = str(node.value).lower().replace(".inf", "inf").replace(".nan", "nan")
+    return float(text)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 class _Refused(Exception):
@@ -104,7 +150,8 @@ class _Refused(Exception):
 
 
 def _construct(
-    node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int], seen: set[int]
+    node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int], seen: set[int],
+    texts: dict[Path_, str], settings: bool = False,
 ) -> Any:
     if id(node) in seen:  # the composer hands out the anchored node again for every alias
         raise _Refused(path, "yaml_alias", line=node.start_mark.line + 1)
@@ -124,20 +171,28 @@ def _construct(
                 raise yaml.constructor.ConstructorError(
                     None, None, "a key must be plain text", key_node.start_mark
                 )
-            key = str(key) if not isinstance(key, str) else key
+            key = str(key_node.value) if not isinstance(key, str) else key
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key «{key}» appears twice", key_node.start_mark
-                )
+                raise _Refused(path + (key,), "yaml_duplicate", key=key,
+                               first=lines[path + (key,)], at=key_node.start_mark.line + 1)
             lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, loader, path + (key,), lines, seen)
+            result[key] = _construct(value_node, loader, path + (key,), lines, seen, texts,
+                                     settings)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(item, loader, path + (index,), lines, seen)
+            _construct(item, loader, path + (index,), lines, seen, texts, settings)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    style = getattr(node, "style", None)  # a scalar's: None/'' plain, ' or " quoted, | or >
+    if settings and style in ("'", '"') and node.end_mark.line > node.start_mark.line:
+        # a quoted value in a settings file stays on its line: a quote that is never closed
+        # swallows the lines after it without a word from YAML
+        raise _Refused(path, "yaml_open_quote", quote=style, at=node.start_mark.line + 1)
+    value = loader.construct_object(node, deep=True)
+    if not isinstance(value, str) and not style and value is not None:  # a plain scalar
+        texts[path] = str(node.value)  # a number or boolean as written, for text settings
+    return value
 
 
 def _check_depth(text: str) -> None:
@@ -199,17 +254,16 @@ def load_yaml(file: Path, *, settings: bool = False) -> Source:
     lang = detect_lang(text)
     loader = _Loader(text)
     lines: dict[Path_, int] = {}
+    texts: dict[Path_, str] = {}
     try:
         if settings:
             _check_depth(text)  # libyaml's composer recurses in C: a deep file crashes it
         node = loader.get_single_node()
-        data = None if node is None else _construct(node, loader, (), lines, set())
+        data = None if node is None else _construct(node, loader, (), lines, set(), texts,
+                                                    settings)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "ugyldig YAML"
-        raise DataError([Problem(file, line, (), msg("yaml_error", lang, what=what))],
-                        lang) from None
+        line, message = explain(exc, text, lang)
+        raise DataError([Problem(file, line, (), message)], lang) from None
     except _Refused as exc:
         where = exc.values.pop("at", None) or Source(file, None, lines).line_of(exc.path)
         raise DataError([Problem(file, where, exc.path, msg(exc.message, lang, **exc.values))],
@@ -219,4 +273,4 @@ def load_yaml(file: Path, *, settings: bool = False) -> Source:
                         lang) from None
     finally:
         loader.dispose()
-    return Source(file, data, lines, lang)
+    return Source(file, data, lines, lang, texts)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -102,13 +103,69 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
     return m("other_error", what=error["msg"], given=shown[:60] + "…" if len(shown) > 60 else shown)
 
 
+def _accepts(annotation: Any, kind: type) -> bool:
+    """Whether a field of ``annotation`` takes a value of type ``kind`` as it is."""
+    if annotation is Any:
+        return True
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _accepts(get_args(annotation)[0], kind)
+    if origin in (Union, UnionType):
+        return any(_accepts(arg, kind) for arg in get_args(annotation))
+    if origin is Literal:
+        return any(isinstance(value, kind) for value in get_args(annotation))
+    if isinstance(annotation, type):
+        if kind is bool:
+            return annotation is bool
+        return issubclass(kind, annotation) or (annotation is float and kind is int)
+    return False
+
+
+def _inner(annotation: Any) -> list[Any]:
+    """The types a union or an ``Annotated`` stands for."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _inner(get_args(annotation)[0])
+    if origin in (Union, UnionType):
+        return [t for arg in get_args(annotation) for t in _inner(arg)]
+    return [annotation]
+
+
+def as_written(annotation: Any, value: Any, path: tuple[Any, ...], source: Any) -> Any:
+    """``value`` with every number or boolean that stands where the schema wants text
+    replaced by its text as written in the file (``weeks: 4`` → «4», ``8.10`` → «8.10»).
+    Everything else is left for the schema to judge."""
+    if isinstance(value, bool | int | float) and not _accepts(annotation, type(value)) \
+            and _accepts(annotation, str):
+        written = source.text_of(path)
+        return written if written is not None else value
+    for kind in _inner(annotation):
+        origin = get_origin(kind)
+        if isinstance(value, dict) and isinstance(kind, type) and issubclass(kind, BaseModel):
+            fields = kind.model_fields
+            if "root" in fields and len(fields) == 1:
+                return as_written(fields["root"].annotation, value, path, source)
+            return {key: as_written(fields[key].annotation, item, path + (key,), source)
+                    if key in fields else item for key, item in value.items()}
+        if isinstance(value, list) and origin is list:
+            (item_type,) = get_args(kind)
+            return [as_written(item_type, item, path + (i,), source)
+                    for i, item in enumerate(value)]
+        if isinstance(value, dict) and origin is dict:
+            item_type = get_args(kind)[1]
+            return {key: as_written(item_type, item, path + (key,), source)
+                    for key, item in value.items()}
+    return value
+
+
 def validate(
     model: type[M], source: Source | MergedSource, context: dict[str, Any] | None = None,
     lang: Lang = "nb",
 ) -> M:
-    """Validate ``source.data`` as ``model``; raise :class:`DataError` with every problem."""
+    """Validate ``source.data`` as ``model`` (values read as written, :func:`as_written`);
+    raise :class:`DataError` with every problem."""
     try:
-        return model.model_validate(source.data, context=context)
+        return model.model_validate(as_written(model, source.data, (), source), context=context)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

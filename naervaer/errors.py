@@ -46,8 +46,13 @@ class DataError(Exception):
         self.lang = lang
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, checking: bool = False) -> str:
+        """Every problem, with a head that says what happened: the build stopped and wrote
+        nothing, or (``checking``, for ``naervaer sjekk``) the file has problems."""
         n = len(self.problems)
-        head = msg("stopped_one", self.lang) if n == 1 else msg("stopped_many", self.lang, n=n)
         body = "\n".join(f"  - {p.describe(self.lang)}" for p in self.problems)
+        if checking:
+            head = msg("check_found_one" if n == 1 else "check_found_many", self.lang, n=n)
+            return f"{head}\n{body}"
+        head = msg("stopped_one", self.lang) if n == 1 else msg("stopped_many", self.lang, n=n)
         return f"{head}. {msg('nothing_written', self.lang)}\n{body}"

@@ -114,6 +114,32 @@ class SettingToken(str):
         return escape(str(self))
 
 
+class SettingPhone(str):
+    """A phone number from settings: as written, and a ``tel:`` link on the site and in PDFs
+    (``tel`` is its dialable address; bidirectional isolates around the number stay outside
+    the link's address)."""
+
+    tel: str
+
+    def __new__(cls, value: str, tel: str) -> SettingPhone:
+        self = super().__new__(cls, value)
+        self.tel = tel
+        return self
+
+    def __html__(self) -> Markup:
+        return Markup('<a class="nv-tel" href="{}">{}</a>').format(self.tel, str(self))
+
+
+class UnsetFact(str):
+    """A local fact the settings do not give yet (only in a draft): shown as what is
+    missing, marked, so no reader takes it for a value."""
+
+    __slots__ = ()
+
+    def __html__(self) -> Markup:
+        return Markup('<mark class="nv-unset">{}</mark>').format(str(self))
+
+
 class SettingMarkdown(str):
     """A settings value that is markdown by design (a service's mandate, a local text)."""
 

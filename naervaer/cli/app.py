@@ -148,6 +148,7 @@ def build_parser(t: Texts, version: str) -> argparse.ArgumentParser:
     _, opts = verb("bygg", "build", editor.build)
     opts.add_argument("--ut", "--out", required=True, metavar=t["dir_metavar"],
                       help=t["bygg.ut"])
+    opts.add_argument("--utkast", "--draft", action="store_true", help=t["bygg.utkast"])
     arguments, opts = verb("oversett", "translate", maintainers.translate, file=False)
     arguments.add_argument("codes", nargs="*", metavar=t["code_metavar"],
                            help=t["oversett.codes"])

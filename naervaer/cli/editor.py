@@ -18,26 +18,31 @@ from .app import Texts, complain, decimal, say
 def settings_file(args: argparse.Namespace, t: Texts) -> Path | None:
     path = Path(args.file)
     if not path.is_file():
-        complain(f"naervaer: {t['error']}: {t['error.no_file'].format(file=args.file)}")
+        # the file is not there to tell its målform: say it in both
+        from .app import load_texts
+
+        for texts in (load_texts("nb"), load_texts("nn")):
+            complain(f"naervaer: {texts['error']}: {texts['error.no_file'].format(file=args.file)}")
         return None
     return path.resolve()
 
 
-def load(file: Path) -> Any:
-    """The edition, or None after printing the same report as the build."""
+def load(file: Path, checking: bool = False, draft: bool = False) -> Any:
+    """The edition, or None after printing the same report as the build (``checking``: as a
+    check that builds nothing)."""
     from ..content.edition import load_edition
     from ..errors import DataError
 
     try:
-        return load_edition(file)
+        return load_edition(file, draft=draft)
     except DataError as exc:
-        complain(exc.report())
+        complain(exc.report(checking=checking))
         return None
 
 
 def check(args: argparse.Namespace, t: Texts) -> int:
     file = settings_file(args, t)
-    edition = load(file) if file else None
+    edition = load(file, checking=True) if file else None
     if edition is None:
         return 1
     s = edition.settings
@@ -51,9 +56,15 @@ def check(args: argparse.Namespace, t: Texts) -> int:
         (t["check.editor_page"], t["check.included" if s.editor_page else "check.left_out"]),
     ]
     width = max(len(label) for label, _ in rows) + 2
-    say(t["check.ok"].format(file=args.file))
+    say(t["check.ok_unfinished" if edition.unset else "check.ok"].format(file=args.file))
     for label, value in rows:
         say(f"  {(label + ':').ljust(width)}{value}")
+    if edition.unset:  # a checklist: the file is valid, it is not finished
+        from ..content.facts import checklist
+
+        say(t["check.unset"].format(n=len(edition.unset)))
+        for line in checklist(s, edition.unset, edition.lang):
+            say(f"  - {line}")
     say(t["check.next"].format(file=args.file))
     return 0
 
@@ -130,13 +141,18 @@ def unsafe_output(out: Path, edition: Any) -> str | None:
 def build(args: argparse.Namespace, t: Texts) -> int:
     started = time.perf_counter()
     file = settings_file(args, t)
-    edition = load(file) if file else None
+    edition = load(file, draft=args.utkast) if file else None
     if edition is None or file is None:
         return 1
     out = Path(args.ut).resolve()
     problem = unsafe_output(out, edition)
     if problem:
         complain(f"naervaer: {t['error']}: {t[problem].format(out=args.ut)}")
+        return 1
+    if edition.unset and not edition.draft:
+        from ..content.facts import unset_report
+
+        complain(unset_report(edition.settings, edition.unset, edition.lang))
         return 1
     from ..site.run import Failed, build_site, quiet
 
@@ -145,7 +161,8 @@ def build(args: argparse.Namespace, t: Texts) -> int:
                                 lang=t[f"check.lang.{edition.lang}"]))
     progress = Progress(t)
     try:
-        build_site(file, out, handler=MessageHandler(logging.WARNING), on_pdf=progress)
+        build_site(file, out, handler=MessageHandler(logging.WARNING), on_pdf=progress,
+                   draft=args.utkast, edition=edition)
     except Failed:
         complain(t["build.failed"].format(out=args.ut))
         return 1

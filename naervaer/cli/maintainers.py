@@ -51,7 +51,7 @@ def forms(args: argparse.Namespace, t: Texts) -> int:
 
 def schema_text() -> str:
     """The editors' JSON Schema, as the file holds it."""
-    from ..content.schema.settings import editor_schema
+    from ..content.schema.json_schema import editor_schema
 
     return json.dumps(editor_schema(), ensure_ascii=False, indent=2) + "\n"
 

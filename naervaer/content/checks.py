@@ -7,17 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..errors import Problem
 from ..messages import msg
 from ..text import Lang
 from .schema.bank import MeasureBank
 from .schema.forms import FormDef
 from .schema.guide import GuidePage, ProcessMap, Section
+from .schema.kinds import PHONE, is_fictitious
 from .schema.law import LawData
 from .schema.parents import LanguageRegistry, ParentsData, TranslationFile
 from .schema.settings import Settings
 from .settings_file import LOGO_TYPES, logo_path
 from .sources import MergedSource, Source
+from .values import markers
 
 Loaded = tuple[Any, Source]
 
@@ -192,6 +196,25 @@ def check_logo(settings: Settings, settings_file: Path, source: MergedSource,
     if path.suffix.lower() not in LOGO_TYPES:
         return [Problem(file, line, ("logo",), msg("logo_type", lang, name=path.name))]
     return []
+
+
+def check_fictitious(settings: Settings, source: MergedSource, lang: Lang) -> list[Problem]:
+    """Made-up phone numbers («00 00 00 01») belong to example editions only."""
+    if settings.example:
+        return []
+    problems = []
+
+    def walk(model: Any, path: tuple[str, ...]) -> None:
+        for name, info in type(model).model_fields.items():
+            value = getattr(model, name)
+            if isinstance(value, BaseModel):
+                walk(value, path + (name,))
+            elif isinstance(value, str) and PHONE in markers(info) and is_fictitious(value):
+                problems.append(source.problem(path + (name,),
+                                               msg("phone_fictitious", lang, value=value)))
+
+    walk(settings, ())
+    return problems
 
 
 def check_parents(

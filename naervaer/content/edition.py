@@ -38,7 +38,7 @@ from .settings_file import load_settings
 from .sources import Source, load_yaml
 from .spelling import check_settings_file
 from .validate import validate
-from .values import settings_values
+from .values import settings_values, unset_facts
 
 log = logging.getLogger("naervaer")
 M = TypeVar("M", bound=BaseModel)
@@ -60,6 +60,15 @@ class Edition:
     data_dir: Path = DATA_DIR
     inputs: tuple[Path, ...] = ()
     untranslated: list[str] = field(default_factory=list)  # texts shown in bokmål for nynorsk
+    draft: bool = False  # built before every local fact is set: marked «Utkast» everywhere
+    unset: tuple[tuple[str, ...], ...] = ()  # key paths of the local facts not set yet
+
+    @property
+    def banner(self) -> Markup | None:
+        """What every page and PDF of a draft or an example edition says about itself."""
+        parts = [self.t(key) for key, on in (("banner.draft", self.draft),
+                                              ("banner.example", self.settings.example)) if on]
+        return Markup(" ").join(parts) if parts else None
 
     def t(self, key: str) -> Markup:
         """A UI string in the edition's målform: resolved text is markup source (settings
@@ -103,8 +112,10 @@ def load_edition(
     settings_file: str | Path = DEFAULT_SETTINGS,
     data_dir: Path = DATA_DIR,
     forms_dir: Path = FORMS_DIR,
+    draft: bool = False,
 ) -> Edition:
-    """Load, check and resolve everything for one edition, or raise DataError."""
+    """Load, check and resolve everything for one edition, or raise DataError. ``draft``:
+    the edition is built before every local fact is set (its pages and PDFs say so)."""
     file = Path(settings_file).resolve()
     settings, settings_source = load_settings(file, data_dir)
     lang: Lang = settings.language
@@ -139,6 +150,7 @@ def load_edition(
     problems += checks.check_hidden_measures(bank, settings, settings_source, lang)
     problems += checks.check_local_text(settings, pages, settings_source, lang)
     problems += checks.check_logo(settings, file, settings_source, lang)
+    problems += checks.check_fictitious(settings, settings_source, lang)
     problems += checks.check_parents(parents_l, registry_l, translations, forms, settings,
                                      settings_source, lang)
     if problems:
@@ -181,7 +193,7 @@ def load_edition(
         guide=dict(sorted(resolved_guide.items(), key=lambda kv: (kv[1].order, kv[0]))),
         law=law, forms=resolved_forms, ui=ui, process=process, parents=parents,
         data_dir=data_dir, inputs=tuple(load.inputs),
-        untranslated=resolver.untranslated)
+        untranslated=resolver.untranslated, draft=draft, unset=tuple(unset_facts(settings)))
 
 
 def warn_local_language(file: Path, data_dir: Path, lang: Lang) -> list[str]:

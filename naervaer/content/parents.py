@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..markup import SettingPhone
 from ..messages import msg
 from ..text import Lang
 from .parent_docs import Document, Part, audit
@@ -43,6 +44,8 @@ def isolate_values(value: object) -> object:
             text = f"{LRI}{text.replace(' ', NBSP)}{PDI}"
         else:
             text = f"{FSI}{text}{PDI}"
+        if isinstance(value, SettingPhone):
+            return SettingPhone(text, value.tel)
         return type(value)(text) if isinstance(value, str) else text
     return value
 

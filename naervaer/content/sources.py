@@ -230,7 +230,9 @@ def load_settings_yaml(file: Path) -> tuple[Source, Lang]:
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise DataError([Problem(file, None, (), msg("file_missing"))]) from None
+        # the file is not there to tell its målform: say it in both
+        both = f"{msg('file_missing', 'nb')} / {msg('file_missing', 'nn')}"
+        raise DataError([Problem(file, None, (), both)]) from None
     if size > MAX_SETTINGS_BYTES:
         with file.open("rb") as handle:
             lang = detect_lang(handle.read(64_000).decode("utf-8", errors="ignore"))

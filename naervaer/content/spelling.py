@@ -37,7 +37,8 @@ HUNSPELL_DICTS: dict[Lang, str] = {"nb": "nb_NO", "nn": "nn_NO"}
 NOT_PROSE = frozenset({
     "language", "logo", "colour", "site_url", "privacy_statement_url",
     "accessibility_statement_url", "phone", "section", "actors", "hidden_measures",
-    "category", "decision", "concern", "deadlines", "url", "link",
+    "category", "decision", "concern", "deadlines", "url", "link", "parent_languages",
+    "words", "example", "tier", "causes", "translations",
 })
 
 
@@ -146,7 +147,7 @@ def described_texts(schema: dict[str, Any], file: Path) -> Iterator[Snippet]:
 def project_texts(root: Path) -> list[Snippet]:
     """Every nb/nn text of the project: data (the message catalogues among them), forms,
     example editions and the settings' explanations."""
-    from .schema.settings import editor_schema
+    from .schema.json_schema import editor_schema
 
     snippets: list[Snippet] = []
     for pattern in ("data/**/*.yaml", "data/**/*.yml", "forms/*.yaml"):
@@ -331,6 +332,8 @@ def check_settings_file(file: Path, data_dir: Path) -> list[Finding]:
     # their spelling is not checked, and other texts may use them
     names = [s for s in snippets if any(k in NAME_KEYS for k in s.path[-2:])]
     own_words = {w for s in names for w in words(s.text)}
+    listed = source.data.get("words") if isinstance(source.data, dict) else None
+    own_words |= {str(w) for w in listed or [] if isinstance(w, str | int)}  # the edition's own
     others = [s for s in snippets if s not in names]
     checker = Checker(data_dir)
     return checker.check(names, spelling=False) + checker.check(others, known=own_words)

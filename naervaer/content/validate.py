@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import DataError, Problem
 from ..messages import known, msg
 from ..text import Lang
+from .schema.kinds import PATTERN_MESSAGES
 from .sources import MergedSource, Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,7 +79,8 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         expected = str(ctx.get("expected")).replace(" or ", f" {m('or')} ")
         return m("expected_one_of", expected=expected, given=given)
     if kind == "string_pattern_mismatch":
-        return m("wrong_form", given=given, pattern=ctx.get("pattern"))
+        what = PATTERN_MESSAGES.get(str(ctx.get("pattern")), "form_other")
+        return m("wrong_form", given=given, allowed=m(what))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "")
         return m("expected_number", limit=m(kind), bound=bound, given=given)

@@ -54,14 +54,23 @@ def form_html(
         s=edition.s,
         t=edition.t,
         logo=logo_url(edition),
+        **banner(edition),
     )
     return html, radio_groups(sections)
+
+
+def banner(edition: Edition) -> dict[str, Any]:
+    """What a draft or an example edition says about itself on every PDF: the sentence, and
+    one word in the running header on every page."""
+    word = edition.t("pdf.draft" if edition.draft else "pdf.example")
+    return {"banner": edition.banner, "banner_word": word}
 
 
 def guide_html(edition: Edition, **extra: Any) -> str:
     return _env.get_template("guide.html").render(
         ed=edition, s=edition.s, t=edition.t, lang=edition.lang, logo=logo_url(edition),
-        steps=STEPS, absence_lines=rule_lines(absence_rule(edition.settings), edition.t), **extra
+        steps=STEPS, absence_lines=rule_lines(absence_rule(edition.settings), edition.t),
+        banner_word=banner(edition)["banner_word"], **extra
     )
 
 
@@ -69,7 +78,7 @@ def parent_html(doc: ResolvedDoc, edition: Edition) -> str:
     """One parent document in one language, as a printable page (issue 13)."""
     return _env.get_template("parent.html").render(
         doc=doc, s=edition.s, nlang=edition.lang, norwegian_notice=edition.t("parents.notice"),
-        logo=logo_url(edition),
+        logo=logo_url(edition), **banner(edition),
     )
 
 

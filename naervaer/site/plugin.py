@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..content.edition import Edition, load_edition
+from ..content.facts import unset_report
 from ..content.settings_file import logo_path
 from ..errors import DataError
 from ..messages import msg
@@ -58,6 +59,7 @@ PREVIEW_JS = "/__naervaer__/preview.js"  # served by the preview server only (pr
 
 class NaervaerConfig(base.Config):
     settings = c.Type(str, default="editions/eksempel-kommune.yml")
+    draft = c.Type((bool, str, int), default=False)  # build though local facts are unset
     no_pdf = c.Type((bool, str, int), default=False)  # pages only (the bench baseline)
 
 
@@ -96,6 +98,10 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         self.preview = False  # naervaer vis: pages reload themselves (preview.js)
         self.render_pdfs = True  # False: PDFs from the cache only (the preview, at first)
         self.theme_dir: Path | None = None  # the edition's custom translation of the theme
+        self.draft = False  # the command's --utkast (else the option, or NAERVAER_DRAFT)
+        # the edition the command loaded already (bygg checks it first): loaded once, so
+        # every warning is told once
+        self.preloaded: Edition | None = None
 
     # -- what renderers read ---------------------------------------------------------------
     def ed(self) -> Edition:
@@ -122,10 +128,18 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         self.script_hashes = set()
         file = self.settings_file or Path(config.config_file_path).parent / self.config.settings
         self.pdfs = not _truthy(self.config["no_pdf"])
+        self.draft = self.draft or self.preview or _truthy(self.config["draft"])
         try:
-            self.edition = ed = load_edition(Path(file))
+            ed = self.preloaded
+            if ed is None or ed.settings_file != Path(file).resolve() or ed.draft != self.draft:
+                ed = load_edition(Path(file), draft=self.draft)
+            self.edition = ed
         except DataError as exc:
             raise PluginError(exc.report()) from None
+        if ed.unset and not ed.draft:
+            raise PluginError(unset_report(ed.settings, ed.unset, ed.lang))
+        config["extra"]["nv_banner"] = ed.banner
+        config["extra"]["nv_noindex"] = ed.draft
         # the theme inserts site_name and site_description as HTML: they are markup here
         config["site_name"] = Markup("Nærvær – {}").format(ed.s["municipality"])
         config["site_description"] = ed.t("site.description")
@@ -214,6 +228,8 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         for sheet in (site / "assets").glob("*.css"):  # ours; the theme's are minified already
             sheet.write_text(compact_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
         trim_theme_css(site)  # after every page and script is written: it reads them all
+        if self.edition is not None and self.edition.draft:  # a draft is no site to index
+            (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         header = csp.header(self.script_hashes)
         (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")
         (site / "nginx-csp.conf").write_text(csp.nginx_directive(header), encoding="utf-8")

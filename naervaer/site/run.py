@@ -54,10 +54,13 @@ def build_site(
     *,
     command: Literal["build", "serve"] = "build",
     configure: Callable[[Any], None] | None = None,
+    draft: bool = False,
+    edition: Any = None,
 ) -> None:
     """Build the whole edition (pages and PDFs) into ``out``; raise Failed. ``command``
-    "build" builds aside and swaps into place; ``configure(plugin)`` may set more options
-    on the plugin (the preview)."""
+    "build" builds aside and swaps into place; ``draft``: build though local facts are
+    unset; ``edition``: the edition loaded already; ``configure(plugin)`` may set more
+    options on the plugin (the preview)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -72,6 +75,8 @@ def build_site(
         assert isinstance(plugin, NaervaerPlugin)
         plugin.settings_file = settings_file
         plugin.on_pdf = on_pdf
+        plugin.draft = draft
+        plugin.preloaded = edition
         if configure is not None:
             configure(plugin)
         config.plugins.on_startup(command=command, dirty=False)

@@ -165,8 +165,7 @@ def responsible_suggestions(ed: Edition) -> dict[str, str]:
     PP-service by the short name the edition uses (PPT, PPS …)."""
     out: dict[str, str] = {}
     for actor in ACTORS:
-        word = plain_text(ed.s["pp_service"]["short"] if actor == "ppt"
-                          else ed.t(f"actor.{actor}"))
+        word = plain_text(ed.t(f"actor.{actor}"))
         out[actor] = word[:1].upper() + word[1:]
     return out
 

@@ -8,7 +8,6 @@ are generated from them. How the file is read and overlaid on the defaults:
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Annotated, Any, Literal
 
@@ -18,6 +17,18 @@ from pydantic_core import PydanticCustomError
 from ...text import Text
 from .bank import Actor, Cause, Tier
 from .base import Strict
+from .kinds import (
+    COLOUR,
+    LANGUAGE_CODE,
+    LOCAL_FACT,
+    MARKDOWN,
+    RANGE,
+    TIME,
+    Phone,
+    Url,
+)
+
+__all__ = ["MARKDOWN", "Settings"]
 
 LText = str | Text
 
@@ -36,23 +47,10 @@ def _no_headings(value: LText) -> LText:
     return value
 
 
-TIME = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$"
-RANGE = r"^[0-9]+(–[0-9]+)?$"
-
-
 # -- values in pages and PDFs (issue 9): free text is escaped where it is substituted, the
 # fields marked MARKDOWN keep their formatting but no HTML (naervaer/markup.py), and a value
 # whose form a pattern fixes is only HTML-escaped, so no pattern may admit < > " ' ` or spaces.
-class _Markdown:
-    """Marks a settings field whose value is the editor's markdown."""
-
-    def __repr__(self) -> str:
-        return "MARKDOWN"
-
-
-MARKDOWN = _Markdown()
 MdText = Annotated[LText, MARKDOWN, AfterValidator(_no_headings)]  # no headings: issue 12
-HTTPS = r"^https://[A-Za-z0-9._~:/?#@!$%&+,;=-]+$"
 
 
 def doc(nb: str, nn: str, **kwargs: Any) -> Any:
@@ -63,10 +61,23 @@ def doc(nb: str, nn: str, **kwargs: Any) -> Any:
 
 
 
+Fact = LOCAL_FACT  # a fact a reader may act on: must be set before an edition is published
+
+
 class PpService(Strict):
-    short: str = doc("Kortnavnet i løpende tekst, f.eks. «PPT» eller «PPS».",
-                     "Kortnamnet i løpande tekst, t.d. «PPT» eller «PPS».", min_length=2)
-    name: str = doc("Fullt navn på PP-tjenesten.", "Fullt namn på PP-tenesta.", min_length=2)
+    short: LText = doc("Det kommunen kaller PP-tjenesten i løpende tekst, f.eks. «PPT» eller "
+                       "«PPS».", "Det kommunen kallar PP-tenesta i løpande tekst, t.d. «PPT» "
+                       "eller «PPS».")
+    name: LText = doc("Fullt navn på PP-tjenesten, f.eks. «Pedagogisk-psykologisk tjeneste for "
+                      "Eksempel kommune».", "Fullt namn på PP-tenesta, t.d. «Pedagogisk-"
+                      "psykologisk teneste for Eksempel kommune».")
+    phone: Annotated[Phone | None, Fact] = doc(
+        "Telefonnummeret til PP-tjenesten (8 sifre).",
+        "Telefonnummeret til PP-tenesta (8 siffer).", default=None)
+    hours: LText | None = doc("Når PP-tjenesten kan nås, f.eks. «hverdager 08.00–15.30». "
+                              "Tom = står ikke.",
+                              "Når ein når PP-tenesta, t.d. «kvardagar 08.00–15.30». "
+                              "Tom = står ikkje.", default=None)
 
 
 def parse_range(text: str) -> tuple[int, int]:
@@ -128,15 +139,23 @@ class Deadlines(Strict):
 
 class Contact(Strict):
     name: LText = doc("Navnet på tjenesten.", "Namnet på tenesta.")
-    phone: str = doc("Telefonnummer, f.eks. «64 96 20 00».", "Telefonnummer, t.d. «64 96 20 00».",
-                     pattern=r"^\+?[0-9 ]{3,20}$")
+    phone: Annotated[Phone | None, Fact] = doc(
+        "Telefonnummeret (8 sifre, gjerne i par).",
+        "Telefonnummeret (8 siffer, gjerne i par).", default=None)
     hours: LText = doc("Når tjenesten er åpen, f.eks. «hverdager 08.00–15.30».",
                        "Når tenesta er open, t.d. «kvardagar 08.00–15.30».")
 
 
+class OutOfHours(Contact):
+    hours: Annotated[LText | None, Fact] = doc(  # type: ignore[assignment]
+        "Når barnevernvakten er åpen, f.eks. «hverdager 15.30–08.00, og hele døgnet i helger».",
+        "Når barnevernvakta er open, t.d. «kvardagar 15.30–08.00, og heile døgnet i helgar».",
+        default=None)
+
+
 class ChildWelfare(Contact):
-    out_of_hours: Contact = doc("Barnevernvakten: kontakt utenom åpningstid.",
-                                "Barnevernvakta: kontakt utanom opningstida.")
+    out_of_hours: OutOfHours = doc("Barnevernvakten: kontakt utenom åpningstid.",
+                                   "Barnevernvakta: kontakt utanom opningstida.")
 
 
 class PartnerService(Strict):
@@ -192,9 +211,9 @@ class WellbeingPlan(Strict):
         "Namnet på handlingsplanen til kommunen for eit godt psykososialt skulemiljø, t.d. "
         "«Handlingsplan for eit godt psykososialt miljø i skule og SFO». Tom = rettleiaren "
         "viser ikkje til ein slik plan.", default=None)
-    url: str | None = doc("Lenke til planen (må fylles ut sammen med navnet).",
+    url: Url | None = doc("Lenke til planen (må fylles ut sammen med navnet).",
                           "Lenkje til planen (må fyllast ut saman med namnet).",
-                          default=None, pattern=HTTPS)
+                          default=None)
     appendix: LText | None = doc(
         "Navnet på vedlegget i planen om tegn på mistrivsel, f.eks. «Vedlegg 2: Tegn på "
         "mistrivsel». Tom = veilederen viser til planen som helhet.",
@@ -213,6 +232,13 @@ class Settings(Strict):
     municipality: str = doc("Kommunens navn, slik det skal stå på alle sider og skjema.",
                             "Namnet på kommunen, slik det skal stå på alle sider og skjema.",
                             min_length=2)
+    example: bool = doc(
+        "true = en eksempelutgave (som demo-utgaven): hver side og hver PDF sier at kommunen "
+        "og verdiene er tenkte, og telefonnumrene kan være tenkte nummer som «00 00 00 01», "
+        "som ingen har. En kommunes egen utgave har false.",
+        "true = ei utgåve som berre er eit døme (som demo-utgåva): kvar side og kvar PDF seier at "
+        "kommunen og verdiane er tenkte, og telefonnummera kan vere tenkte nummer som «00 00 00 "
+        "01», som ingen har. Den eigne utgåva til ein kommune har false.", default=False)
     language: Literal["nb", "nn"] = doc("Målform for hele utgaven: nb (bokmål) eller "
                                         "nn (nynorsk).", "Målform for heile utgåva: nb "
                                         "(bokmål) eller nn (nynorsk).")
@@ -222,19 +248,21 @@ class Settings(Strict):
                            "innstillingsfila. Tom = ingen logo.", default=None)
     colour: str = doc("Hovedfarge, f.eks. «#1f4e79». Må være mørk nok til hvit tekst "
                       "(kontrast minst 4,5:1).", "Hovudfarge, t.d. «#1f4e79». Må vere mørk nok "
-                      "til kvit tekst (kontrast minst 4,5:1).", pattern=r"^#[0-9a-fA-F]{6}$")
-    site_url: str | None = doc("Adressen nettstedet publiseres på, f.eks. "
+                      "til kvit tekst (kontrast minst 4,5:1).", pattern=COLOUR)
+    site_url: Url | None = doc("Adressen nettstedet publiseres på, f.eks. "
                                "«https://naervaer.eksempel.kommune.no/».",
                                "Adressa nettstaden blir publisert på, t.d. "
                                "«https://naervaer.eksempel.kommune.no/».",
-                               default=None, pattern=HTTPS)
+                               default=None)
     pp_service: PpService = doc("PP-tjenesten.", "PP-tenesta.")
-    absence_system: str = doc("Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
-                              "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",
-                              min_length=2)
-    reporting_channel: str = doc("Kanalen foresatte melder fravær i, f.eks. «Mobilskole».",
-                                 "Kanalen føresette melder fråvær i, t.d. «Mobilskole».",
-                                 min_length=2)
+    absence_system: Annotated[str | None, Fact] = doc(
+        "Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
+        "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",
+        default=None, min_length=2)
+    reporting_channel: Annotated[str | None, Fact] = doc(
+        "Kanalen foresatte melder fravær i, f.eks. «Mobilskole» eller «Visma Flyt».",
+        "Kanalen føresette melder fråvær i, t.d. «Mobilskole» eller «Visma Flyt».",
+        default=None, min_length=2)
     concern: Concern = doc("Grensene for bekymringsfullt fravær.",
                            "Grensene for bekymringsfullt fråvær.")
     deadlines: Deadlines = doc("Frister og klokkeslett i rutinene for fravær.",
@@ -260,13 +288,13 @@ class Settings(Strict):
     local_text: list[LocalText] = doc("Lokal tekst lagt til et avsnitt i veilederen.",
                                       "Lokal tekst lagd til eit avsnitt i rettleiaren.",
                                       default=[])
-    privacy_statement_url: str | None = doc("Lenke til kommunens personvernerklæring.",
+    privacy_statement_url: Url | None = doc("Lenke til kommunens personvernerklæring.",
                                             "Lenkje til personvernerklæringa til kommunen.",
-                                            default=None, pattern=HTTPS)
-    accessibility_statement_url: str | None = doc(
+                                            default=None)
+    accessibility_statement_url: Url | None = doc(
         "Lenke til tilgjengelighetserklæringen (f.eks. på uustatus.no).",
         "Lenkje til tilgjengeerklæringa (t.d. på uustatus.no).",
-        default=None, pattern=HTTPS)
+        default=None)
     # -- the editors' page (issue 14) ---------------------------------------------------------
     editor_page: bool = doc(
         "true tar med siden «Lag en lokal versjon» (for redaktører: slik lager og publiserer "
@@ -284,7 +312,7 @@ class Settings(Strict):
         "viser til når eleven viser teikn på mistrivsel. Tom = utelaten.",
         default_factory=WellbeingPlan)
     # Parent material in other languages (issue 13)
-    parent_languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] | None = doc(
+    parent_languages: list[Annotated[str, Field(pattern=LANGUAGE_CODE)]] | None = doc(
         "Språkene informasjonen til foresatte publiseres på i tillegg til norsk, med "
         "språkkode, f.eks. `[en, ar]`. Tom (null) = alle språkene i data/languages.yaml.",
         "Språka informasjonen til føresette blir publisert på i tillegg til norsk, med "
@@ -298,6 +326,12 @@ class Settings(Strict):
         "false = publiser også omsetjingar laga med hjelp av maskinomsetjing, med ein "
         "merknad om det.",
         default=False)
+
+    words: list[Annotated[str, Field(min_length=2)]] = doc(
+        "Egne ord språksjekken skal godta i denne fila, f.eks. navn og forkortelser som "
+        "`[ICDP, Fjordvik]`.",
+        "Eigne ord språksjekken skal godta i denne fila, t.d. namn og forkortingar som "
+        "`[ICDP, Fjordvik]`.", default=[])
 
     @field_validator("colour")
     @classmethod
@@ -321,32 +355,3 @@ def contrast_with_white(hex_colour: str) -> float:
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return 1.05 / (luminance + 0.05)
-
-
-def editor_schema() -> dict[str, Any]:
-    """JSON Schema for an edition's settings file (every key optional: defaults fill in)."""
-    schema = copy.deepcopy(Settings.model_json_schema())
-
-    def relax(node: Any) -> None:
-        if isinstance(node, dict):
-            node.pop("required", None)
-            for value in node.values():
-                relax(value)
-        elif isinstance(node, list):
-            for value in node:
-                relax(value)
-
-    relax(schema)
-    # list items must stay complete: a local measure needs its text, category and actors
-    items: dict[str, type[Strict]] = {"LocalMeasure": LocalMeasure, "LocalText": LocalText,
-                                      "PartnerService": PartnerService}
-    for name, model in items.items():
-        schema["$defs"][name]["required"] = [
-            key for key, f in model.model_fields.items() if f.is_required()
-        ]
-    # issue 9: editors read the schema, so the text type is explained in Norwegian too
-    schema["$defs"]["Text"]["description"] = "Tekst på bokmål (nb) og nynorsk (nn)."
-    schema["$defs"]["Text"]["description_nn"] = "Tekst på bokmål (nb) og nynorsk (nn)."
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Nærvær – innstillinger for en lokal utgave"
-    return schema

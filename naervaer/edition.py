@@ -21,6 +21,15 @@ from pydantic import BaseModel, RootModel
 from pydantic.fields import FieldInfo
 
 from . import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
+from .consent import (
+    ConsentService,
+    ServiceCatalogue,
+    check_catalogue,
+    check_services,
+    law_entries,
+    resolve_services,
+    service_entries,
+)
 from .errors import DataError, Problem
 from .form_model import FormDef
 from .language import check_settings_file
@@ -146,6 +155,7 @@ def load_edition(
     forms_loaded = {p.stem: load(p, FormDef) for p in sorted(forms_dir.glob("*.yaml"))}
     languages_loaded = load(data_dir / "languages.yaml", LanguageRegistry)
     parents_loaded = load(data_dir / "parents.yaml", ParentsData)
+    services_loaded = load(data_dir / "services.yaml", ServiceCatalogue)
     translations_loaded = {p.stem: load(p, TranslationFile)
                            for p in sorted((data_dir / "translations").glob("*.yaml"))}
     if problems:
@@ -173,14 +183,19 @@ def load_edition(
     problems += apply_local_measures(bank, settings, settings_source, lang)
     problems += check_local_text(settings, guide, settings_source, lang)
     problems += check_logo(settings, file, settings_source, lang)
-    assert languages_loaded and parents_loaded
+    assert languages_loaded and parents_loaded and services_loaded
+    catalogue = services_loaded[0]
+    problems += check_catalogue(catalogue, services_loaded[1])
+    services = resolve_services(settings.consent_services, catalogue, lang)
     problems += check_parents(parents_loaded, languages_loaded, translations_loaded, forms,
-                              settings, settings_source, lang)
+                              settings, settings_source, lang, services)
     if problems:
         raise DataError(problems, lang)
 
     leave_out_empty_includes(guide, settings)
     s = settings_values(settings, lang)
+    # the names on the Norwegian form (a catalogue id stands under the catalogue's name)
+    s["consent_services"] = [SettingText(service.name) for service in services]
     edition = Edition(
         settings_file=file,
         settings=settings,
@@ -199,16 +214,18 @@ def load_edition(
     sources: list[tuple[Any, Source]] = [bank_loaded, law_loaded, ui_loaded, process_loaded]
     sources += [v for v in guide_loaded.values() if v]
     sources += [v for v in forms_loaded.values() if v]
-    sources += [languages_loaded, parents_loaded]
+    sources += [languages_loaded, parents_loaded, services_loaded]
     for model, source in sources:
         resolver.resolve_all(model, source)
     resolver.resolve_local()
     if resolver.problems:
         raise DataError(resolver.problems)
     warn_local_language(file, data_dir, lang)
+    laws = [ref for ref in law.values() if ref.group == "taushetsplikt"]
     edition.parents = resolve_parents(
-        edition, resolver, build_documents(parents_loaded[0], forms), languages_loaded[0],
-        {code: loaded for code, loaded in translations_loaded.items() if loaded})
+        edition, resolver, build_documents(parents_loaded[0], forms, catalogue, laws),
+        languages_loaded[0], {code: loaded for code, loaded in translations_loaded.items()
+                              if loaded}, services)
     if resolver.problems:
         raise DataError(resolver.problems)
     for warning in edition.parents.warnings:
@@ -484,9 +501,11 @@ def check_parents(
     settings: Settings,
     settings_source: MergedSource,
     lang: Lang,
+    services: list[ConsentService] | None = None,
 ) -> list[Problem]:
     """Parent material: documents name existing forms, languages are known, translation files
-    name their own language, and the settings choose only known languages."""
+    name their own language, and the settings choose only known languages (and translate
+    local consent services into known languages only)."""
     problems = []
     data, source = parents_loaded
     ids: set[str] = set()
@@ -519,6 +538,7 @@ def check_parents(
             problems.append(settings_source.problem(
                 ("parent_languages", i),
                 msg("language_unknown", lang, code=code, codes=", ".join(codes))))
+    problems += check_services(services or [], codes, settings_source, lang)
     return problems
 
 
@@ -528,21 +548,21 @@ def resolve_parents(
     documents: list[Document],
     registry: LanguageRegistry,
     translations: dict[str, tuple[TranslationFile, Source]],
+    services: list[ConsentService] | None = None,
 ) -> ParentMaterial:
     """Resolve the parent material: the Norwegian one-page text, and every document in every
     language the settings choose, if its translation is complete (and reviewed, when the
-    settings publish reviewed translations only). What is left out is reported as a warning."""
+    settings publish reviewed translations only). What is left out is reported as a warning,
+    and so is a local consent service without a translation into a published language."""
     settings = edition.settings
     t = edition.t
-    services = [str(x) for x in edition.s["consent_services"]]
-    laws = [f"{ref.act if isinstance(ref.act, str) else ref.act.value} {ref.section} – "
-            f"{ref.title}" for ref in edition.law.values() if ref.group == "taushetsplikt"]
+    laws = [ref for ref in edition.law.values() if ref.group == "taushetsplikt"]
     words = {"other": t("form.other"), "place": t("form.place"), "date": t("form.date"),
              "signature": t("form.signature"),
              "name_in_print": t("form.name_in_print").capitalize(),
              "in_norwegian": t("parents.in_norwegian"), "download_pdf": t("parents.download"),
              "pdf_page": t("pdf.page"), "pdf_of": t("pdf.of"), "notice": t("parents.notice")}
-    norwegian = Frame(edition.lang, "ltr", "Noto Sans", words, services, laws)
+    norwegian = Frame(edition.lang, "ltr", "Noto Sans", words, [], [])
     page_doc = next(d for d in documents if d.ref.form is None)
     page = resolve_document(page_doc, norwegian, lambda part: part.source.value,
                             edition.lang)
@@ -574,7 +594,15 @@ def resolve_parents(
 
         ui = {k: render(v, ("ui", k)).strip() for k, v in tfile.ui.items()
               if k != "companion_note"}
-        frame = Frame(language.code, language.dir, language.font, ui, services, laws)
+
+        def item_text(key: str, tfile: TranslationFile = tfile, render: Any = render) -> str:
+            item = tfile.items.get(key)
+            return "" if item is None else render(item.text, ("items", key, "text")).strip()
+
+        entries, untranslated = service_entries(services or [], language.code, item_text,
+                                                ui["not_translated"])
+        frame = Frame(language.code, language.dir, language.font, ui, entries,
+                      law_entries(laws, item_text, edition.lang))
         docs = []
         for doc in documents:
             missing = status.missing[doc.ref.id]
@@ -600,6 +628,9 @@ def resolve_parents(
 
             resolved = resolve_document(doc, frame, text_of, language.code)
             resolved.reviewed = reviewed
+            if untranslated and any(p.role == "services" for p in doc.parts):
+                warnings.append(msg("parents_service_untranslated", lang, code=language.code,
+                                    names=", ".join(f"«{n}»" for n in untranslated)))
             if doc.ref.companion:
                 resolved.note = render(tfile.ui["companion_note"], ("ui", "companion_note"),
                                        form=doc.title.value).strip()

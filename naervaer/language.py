@@ -38,11 +38,13 @@ NOT_PROSE = frozenset({
     "language", "logo", "colour", "site_url", "privacy_statement_url",
     "accessibility_statement_url", "phone", "section", "actors", "hidden_measures",
     "category", "decision", "concern", "deadlines", "url", "link",
+    "translations",  # a local consent service in the languages of the parent material
 })
 
 
 # settings keys that hold names (of the municipality, its services and systems)
-NAME_KEYS = frozenset({"municipality", "short", "name", "absence_system", "reporting_channel"})
+NAME_KEYS = frozenset({"municipality", "short", "name", "absence_system", "reporting_channel",
+                       "consent_services"})
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "parents_unreviewed": {
         "nb": "{file}: «{doc}» publiseres ikke på {code}: ikke kvalitetssikret ({setting})",
         "nn": "{file}: «{doc}» blir ikkje publisert på {code}: ikkje kvalitetssikra ({setting})"},
+    "parents_service_untranslated": {
+        "nb": "consent_services: {names} har ingen oversettelse til {code} (translations); "
+              "samtykkearket på {code} viser det norske navnet og sier at tjenesten ikke er "
+              "oversatt",
+        "nn": "consent_services: {names} har inga omsetjing til {code} (translations); "
+              "samtykkearket på {code} viser det norske namnet og seier at tenesta ikkje er "
+              "omsett"},
+    "consent_duplicate": {
+        "nb": "«{name}» står allerede i lista (nummer {n}); hver tjeneste kan stå én gang",
+        "nn": "«{name}» står alt i lista (nummer {n}); kvar teneste kan stå éin gong"},
     "parents_unused": {
         "nb": "{file}: {key}: ingen slik tekst i dokumentene (brukes ikke)",
         "nn": "{file}: {key}: ingen slik tekst i dokumenta (blir ikkje brukt)"},
@@ -163,6 +173,78 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                       "nn": "Ingen tekstar manglar eller er forelda."},
     "tr_summary_todo": {"nb": "{n} tekst(er) mangler, er utdatert eller brukes ikke.",
                         "nn": "{n} tekst(ar) manglar, er forelda eller blir ikkje brukte."},
+    # -- the translator's review (python -m naervaer.parents --gjennomgang / --godkjenn) --
+    "rv_title": {"nb": "Gjennomgang av oversettelsen: {name}",
+                 "nn": "Gjennomgang av omsetjinga: {name}"},
+    "rv_intro": {
+        "nb": "Den norske teksten (bokmål, som oversettelsen er laget fra) og oversettelsen "
+              "side om side, med verdiene fra {settings} fylt inn. Fila er {file}. Status: "
+              "{reviewed} kvalitetssikret, {unreviewed} ikke kvalitetssikret, {stale} "
+              "utdatert, {missing} mangler.",
+        "nn": "Den norske teksten (bokmål, som omsetjinga er laga frå) og omsetjinga side om "
+              "side, med verdiane frå {settings} fylte inn. Fila er {file}. Status: "
+              "{reviewed} kvalitetssikra, {unreviewed} ikkje kvalitetssikra, {stale} "
+              "forelda, {missing} manglar."},
+    "rv_how": {
+        "nb": "Slik merker du tekster som kvalitetssikret (med ditt navn og dagens dato):",
+        "nn": "Slik merkjer du tekstar som kvalitetssikra (med namnet ditt og datoen i dag):"},
+    "rv_id": {"nb": "Tekst-ID", "nn": "Tekst-ID"},
+    "rv_norwegian": {"nb": "Norsk (bokmål)", "nn": "Norsk (bokmål)"},
+    "rv_status": {"nb": "Status", "nn": "Status"},
+    "rv_missing": {"nb": "Mangler", "nn": "Manglar"},
+    "rv_stale": {"nb": "Utdatert: den norske teksten er endret",
+                 "nn": "Forelda: den norske teksten er endra"},
+    "rv_unreviewed": {"nb": "Ikke kvalitetssikret", "nn": "Ikkje kvalitetssikra"},
+    "rv_reviewed": {"nb": "Kvalitetssikret av {who}", "nn": "Kvalitetssikra av {who}"},
+    "rv_ui": {"nb": "Ord på sidene og i PDF-ene", "nn": "Ord på sidene og i PDF-ane"},
+    "rv_local": {"nb": "Kommunens egne tjenester på samtykkeskjemaet",
+                 "nn": "Dei eigne tenestene til kommunen på samtykkeskjemaet"},
+    "rv_local_intro": {
+        "nb": "Disse står i innstillingsfila (consent_services, translations), ikke i "
+              "oversettelsesfila. Rett dem der.",
+        "nn": "Desse står i innstillingsfila (consent_services, translations), ikkje i "
+              "omsetjingsfila. Rett dei der."},
+    "rv_local_missing": {"nb": "Ingen oversettelse", "nn": "Inga omsetjing"},
+    "rv_ui_page_title": {"nb": "Tittel på siden for språket",
+                         "nn": "Tittel på sida for språket"},
+    "rv_ui_page_intro": {"nb": "Innledning øverst på siden for språket",
+                         "nn": "Innleiing øvst på sida for språket"},
+    "rv_ui_companion_note": {
+        "nb": "Dette arket forklarer det norske skjemaet «…», slik at du vet hva du skriver "
+              "under på. Du skriver under på det norske skjemaet; oversettelsen er bare til "
+              "å lese.",
+        "nn": "Dette arket forklarer det norske skjemaet «…», slik at du veit kva du skriv "
+              "under på. Du skriv under på det norske skjemaet; omsetjinga er berre til å "
+              "lese."},
+    "rv_ui_norwegian_version": {"nb": "Norsk versjon", "nn": "Norsk versjon"},
+    "rv_ui_not_translated": {
+        "nb": "Ikke oversatt eller forklart her – spør skolen hva tjenesten gjør før du "
+              "krysser av.",
+        "nn": "Ikkje omsett eller forklart her – spør skulen kva tenesta gjer før du kryssar "
+              "av."},
+    "rv_written": {
+        "nb": "{code}: skrev {files} ({reviewed} kvalitetssikret, {unreviewed} ikke "
+              "kvalitetssikret, {stale} utdatert, {missing} mangler)",
+        "nn": "{code}: skreiv {files} ({reviewed} kvalitetssikra, {unreviewed} ikkje "
+              "kvalitetssikra, {stale} forelda, {missing} manglar)"},
+    "rv_approved": {
+        "nb": "{path}: {n} tekst(er) merket som kvalitetssikret av {reviewer}, {date}.",
+        "nn": "{path}: {n} tekst(ar) merkte som kvalitetssikra av {reviewer}, {date}."},
+    "rv_approve_usage": {
+        "nb": "skriv språkkoden, tekst-ID-ene (eller et dokument) og hvem som har "
+              "kvalitetssikret, f.eks. --godkjenn pl samtykke.title --av \"Kari Nordmann\"",
+        "nn": "skriv språkkoden, tekst-ID-ane (eller eit dokument) og kven som har "
+              "kvalitetssikra, t.d. --godkjenn pl samtykke.title --av \"Kari Nordmann\""},
+    "rv_bad_date": {"nb": "--dato: forventet en dato som 2026-12-06, fikk «{value}»",
+                    "nn": "--dato: venta ein dato som 2026-12-06, fekk «{value}»"},
+    "rv_no_such_item": {"nb": "{key}: ingen slik tekst eller slikt dokument",
+                        "nn": "{key}: ingen slik tekst eller slikt dokument"},
+    "rv_not_translated": {"nb": "{key}: ikke oversatt ennå", "nn": "{key}: ikkje omsett enno"},
+    "rv_is_stale": {
+        "nb": "{key}: utdatert – oversett den nye norske teksten og bytt «source» først",
+        "nn": "{key}: forelda – omset den nye norske teksten og byt «source» først"},
+    "rv_needs_value": {"nb": "{option} må ha en verdi", "nn": "{option} må ha ein verdi"},
+    "rv_unknown_option": {"nb": "ukjent valg {option}", "nn": "ukjend val {option}"},
 }
 
 

@@ -14,7 +14,10 @@ Bokmål and nynorsk stay inline in the data as everywhere else; this module only
 the further languages and which item of which document needs a translation.
 
 ``python -m naervaer.parents [CODE …] [--nn]`` tells translators, per language, which items
-are missing, stale (with the new fingerprint) or not yet reviewed (see data/README.md).
+are missing, stale (with the new fingerprint) or not yet reviewed (see data/README.md);
+``--gjennomgang`` writes the side-by-side review sheets and ``--godkjenn`` marks items
+reviewed (:mod:`naervaer.review`). The consent sheet's services and law titles are items too
+(:mod:`naervaer.consent`).
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from . import DATA_DIR, FORMS_DIR
+from .consent import Entry, ServiceCatalogue, law_items
 from .errors import DataError
 from .form_model import FormDef
 from .messages import msg
+from .models import LawData, LawRef
 from .text import Lang, Text
 from .validation import validate
 from .yamlsource import load_yaml
@@ -107,7 +112,7 @@ class TranslationFile(Strict):
 UI_KEYS = (
     "page_title", "page_intro", "notice", "download_pdf", "pdf_page", "pdf_of",
     "companion_note", "in_norwegian", "other", "place", "date", "signature",
-    "name_in_print", "norwegian_version",
+    "name_in_print", "norwegian_version", "not_translated", "other_languages",
 )
 
 
@@ -166,7 +171,8 @@ Role = Literal["title", "lead", "heading", "body", "line", "label", "option", "s
 @dataclass
 class Part:
     """One piece of a document in reading order. ``key`` is the translation item id (None for
-    parts that stay Norwegian, such as the consent form's list of services)."""
+    the parts the edition fills in: the consent form's services and law titles, whose items
+    are the document's ``extra``)."""
 
     role: Role
     key: str | None
@@ -179,9 +185,11 @@ class Document:
     ref: DocumentRef
     title: Text
     parts: list[Part] = field(default_factory=list)
+    extra: dict[str, Text] = field(default_factory=dict)  # services.*, laws.* (consent sheet)
 
     def items(self) -> dict[str, Text]:
-        return {p.key: p.source for p in self.parts if p.key and p.source is not None}
+        return {p.key: p.source for p in self.parts if p.key and p.source is not None} \
+            | self.extra
 
 
 @dataclass
@@ -273,17 +281,27 @@ def form_document(ref: DocumentRef, form: FormDef) -> Document:
             else:
                 raise UnsupportedField(f"{form.id}: {section.id}.{f.id}: {f.type}")
     if form.source is not None:
-        doc.parts.append(Part("source", None, form.source))
+        doc.parts.append(Part("source", f"{k}.source", form.source))
     return doc
 
 
-def build_documents(data: ParentsData, forms: dict[str, FormDef]) -> list[Document]:
+def build_documents(data: ParentsData, forms: dict[str, FormDef],
+                    catalogue: ServiceCatalogue | None = None,
+                    laws: list[LawRef] | None = None) -> list[Document]:
+    """The documents; a sheet that lists the consent services or the confidentiality laws
+    gets the catalogue's services and the law titles as items of its own."""
     out = []
     for ref in data.documents:
         if ref.form is None:
             out.append(page_document(ref, data.page))
-        else:
-            out.append(form_document(ref, forms[ref.form]))
+            continue
+        doc = form_document(ref, forms[ref.form])
+        roles = {p.role for p in doc.parts}
+        if "services" in roles and catalogue is not None:
+            doc.extra |= catalogue.items()
+        if "laws" in roles and laws is not None:
+            doc.extra |= law_items(laws)
+        out.append(doc)
     return out
 
 
@@ -292,8 +310,8 @@ def build_documents(data: ParentsData, forms: dict[str, FormDef]) -> list[Docume
 @dataclass
 class ResolvedPart:
     role: Role
-    text: str = ""                                   # markdown (body) or plain text
-    items: list[str] = field(default_factory=list)   # services / laws (stay Norwegian)
+    text: str = ""                                      # markdown (body) or plain text
+    entries: list[Entry] = field(default_factory=list)  # services / laws
     width: str = "full"
 
 
@@ -358,15 +376,15 @@ class ParentMaterial:
 
 @dataclass
 class Frame:
-    """What a document needs besides its own items: the language, its words, the local
-    values that stay Norwegian (services, laws) and the Norwegian texts."""
+    """What a document needs besides its own items: the language, its words, and the
+    consent form's services and laws in this language (with their Norwegian names)."""
 
     lang: str
     dir: str
     font: str
     words: dict[str, str]   # other, place, date, signature, name_in_print, in_norwegian …
-    services: list[str]
-    laws: list[str]
+    services: list[Entry]
+    laws: list[Entry]
 
 
 def resolve_document(
@@ -379,10 +397,10 @@ def resolve_document(
         if part.role == "title":
             title = text_of(part)
         elif part.role == "services":
-            parts.append(ResolvedPart("services", items=list(frame.services)))
+            parts.append(ResolvedPart("services", entries=list(frame.services)))
         elif part.role == "laws":
-            parts.append(ResolvedPart("laws", items=list(frame.laws)))
-        elif part.role == "source":
+            parts.append(ResolvedPart("laws", entries=list(frame.laws)))
+        elif part.role == "source" and part.key is None:
             assert part.source is not None
             parts.append(ResolvedPart("source", part.source.value))
         elif part.role == "signature":  # place and date above the signers
@@ -440,7 +458,8 @@ def report(code: str, language: Language | None, tfile: TranslationFile | None,
             out += _comment(status.sources[key].raw("nb"), "bokmål: ")
             out += [f"  {key}:",
                     f'    source: "{fingerprint(status.sources[key].raw("nb"))}"'
-                    f'  # {msg("tr_was", lang)} "{tfile.items[key].source}"']
+                    f'  # {msg("tr_was", lang)} "{tfile.items[key].source}"',
+                    "    reviewed: false"]
         out.append("")
     unreviewed = sum(map(len, status.unreviewed.values()))
     if unreviewed:
@@ -471,13 +490,21 @@ def load_for_translators(
     registry = validate(LanguageRegistry, load_yaml(data_dir / "languages.yaml")).root
     translations = {p.stem: validate(TranslationFile, load_yaml(p))
                     for p in sorted((data_dir / "translations").glob("*.yaml"))}
-    return build_documents(parents, forms), registry, translations
+    catalogue = validate(ServiceCatalogue, load_yaml(data_dir / "services.yaml"))
+    law = validate(LawData, load_yaml(data_dir / "law.yaml"))
+    law.link()
+    laws = [ref for ref in law.refs if ref.group == "taushetsplikt"]
+    return build_documents(parents, forms, catalogue, laws), registry, translations
 
 
 def main(argv: list[str], data_dir: Path | None = None, forms_dir: Path | None = None) -> int:
     """Print, per language, the items that are missing, stale or not yet reviewed. Exit
     status 1 when any item is missing or stale (or unused), 0 when only review remains."""
     lang: Lang = "nn" if "--nn" in argv else "nb"
+    if {"--gjennomgang", "--godkjenn"} & set(argv):
+        from .review import main as review_main
+
+        return review_main(argv, data_dir or DATA_DIR, forms_dir or FORMS_DIR)
     codes = [a for a in argv if a != "--nn"]
     try:
         documents, registry, translations = load_for_translators(

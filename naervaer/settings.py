@@ -20,7 +20,10 @@ import copy
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .models import Actor
@@ -157,6 +160,57 @@ class PartnerService(S):
                                                      "tenesta.", default=None)
 
 
+# --- the services on the consent form (issue 22) ----------------------------------------------
+
+
+class ServiceWords(S):
+    """A local consent service in one of the languages of the parent material."""
+
+    name: str = doc("Navnet på tjenesten på dette språket.",
+                    "Namnet på tenesta på dette språket.", min_length=2)
+    explain: str | None = doc("Én setning på dette språket om hva tjenesten er og gjør.",
+                              "Éi setning på dette språket om kva tenesta er og gjer.",
+                              default=None)
+
+
+class LocalService(S):
+    """A service of the municipality's own on the consent form, with what a parent reads."""
+
+    name: LText = doc("Navnet slik det skal stå på det norske skjemaet.",
+                      "Namnet slik det skal stå på det norske skjemaet.")
+    explain: LText | None = doc(
+        "Én setning til foresatte om hva tjenesten er og gjør. Den er grunnlaget for "
+        "oversettelsene.",
+        "Éi setning til føresette om kva tenesta er og gjer. Ho er grunnlaget for "
+        "omsetjingane.", default=None)
+    translations: dict[str, ServiceWords] = doc(
+        "Navn og forklaring på språkene i informasjonen til foresatte, etter språkkode, "
+        "f.eks. `en: {name: Family team, explain: …}`. Uten oversettelse til et språk står "
+        "det norske navnet på samtykkearket med en merknad om at tjenesten ikke er oversatt.",
+        "Namn og forklaring på språka i informasjonen til føresette, etter språkkode, "
+        "t.d. `en: {name: Family team, explain: …}`. Utan omsetjing til eit språk står "
+        "det norske namnet på samtykkearket med ein merknad om at tenesta ikkje er omsett.",
+        default={})
+
+
+def _service_kind(value: Any) -> str:
+    """Which kind of consent service an item is: a name or catalogue id, a name in both
+    målformer (``{nb, nn}``), or a local service with its own explanation."""
+    if isinstance(value, dict):
+        return "Text" if value and set(value) <= {"nb", "nn"} else "LocalService"
+    if isinstance(value, BaseModel):
+        return type(value).__name__
+    return "str"
+
+
+ConsentService = Annotated[
+    Annotated[Annotated[str, Field(min_length=2)], Tag("str")]
+    | Annotated[Text, Tag("Text")]
+    | Annotated[LocalService, Tag("LocalService")],
+    Discriminator(_service_kind),
+]
+
+
 class LocalMeasure(S):
     category: int = doc("Kategorien (1–12) tiltaket hører til.",
                         "Kategorien (1–12) tiltaket høyrer til.", ge=1, le=12)
@@ -236,9 +290,16 @@ class Settings(S):
                                "Fristar og klokkeslett i rutinane for fråvær.")
     child_welfare: ChildWelfare = doc("Barnevernstjenesten og barnevernvakten.",
                                       "Barnevernstenesta og barnevernvakta.")
-    consent_services: list[LText] = doc("Tjenestene som kan krysses av på samtykkeskjemaet, "
-                                        "i rekkefølge.", "Tenestene som kan kryssast av på "
-                                        "samtykkeskjemaet, i rekkjefølgje.", min_length=1)
+    consent_services: list[ConsentService] = doc(
+        "Tjenestene som kan krysses av på samtykkeskjemaet, i rekkefølge. Hver tjeneste er "
+        "en ID fra data/services.yaml (f.eks. `fastlege`, se listen på siden «Lag en lokal "
+        "versjon»), et navn (et navn fra den listen får forklaringen og oversettelsene "
+        "derfra), eller en egen tjeneste med `name`, `explain` og `translations`.",
+        "Tenestene som kan kryssast av på samtykkeskjemaet, i rekkjefølgje. Kvar teneste er "
+        "ein ID frå data/services.yaml (t.d. `fastlege`, sjå lista på sida «Lag ein lokal "
+        "versjon»), eit namn (eit namn frå den lista får forklaringa og omsetjingane "
+        "derifrå), eller ei eiga teneste med `name`, `explain` og `translations`.",
+        min_length=1)
     partner_services: list[PartnerService] = doc(
         "Lokale samarbeidspartnere med mandat. Uten noen står ikke avsnittet «Andre tjenester "
         "i kommunen» i veilederen.",
@@ -343,9 +404,10 @@ def editor_schema() -> dict[str, Any]:
 
     relax(schema)
     # list items must stay complete: a local measure needs its text, category and actors
-    for name in ("LocalMeasure", "LocalText", "PartnerService"):
-        model = {"LocalMeasure": LocalMeasure, "LocalText": LocalText,
-                 "PartnerService": PartnerService}[name]
+    models = {"LocalMeasure": LocalMeasure, "LocalText": LocalText,
+              "PartnerService": PartnerService, "LocalService": LocalService,
+              "ServiceWords": ServiceWords}
+    for name, model in models.items():
         schema["$defs"][name]["required"] = [
             key for key, f in model.model_fields.items() if f.is_required()
         ]

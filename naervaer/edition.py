@@ -54,8 +54,8 @@ from .parents import (
     audit,
     build_documents,
     isolate_numbers,
-    isolate_values,
     resolve_document,
+    rtl_context,
 )
 from .settings import MARKDOWN, Settings, overlay
 from .text import Lang, Text, plain
@@ -570,6 +570,7 @@ def resolve_parents(
     lang = edition.lang  # warnings in the målform of the edition being built
     wanted = settings.parent_languages
     languages: list[ParentLanguage] = []
+    missing_local: dict[str, list[str]] = {}  # local consent service → languages it lacks
     for language in registry.root:
         if wanted is not None and language.code not in wanted:
             continue
@@ -585,7 +586,7 @@ def resolve_parents(
                                 keys=", ".join(status.missing_ui), section="ui"))
             continue
         rtl = language.dir == "rtl"
-        context = {"s": isolate_values(edition.s)} if rtl else {}
+        context = rtl_context(edition.s, resolver.lov) if rtl else {}
 
         def render(raw: str, path: tuple, tsource: Source = tsource, rtl: bool = rtl,
                    context: dict[str, Any] = context, **extra: Any) -> str:
@@ -628,9 +629,9 @@ def resolve_parents(
 
             resolved = resolve_document(doc, frame, text_of, language.code)
             resolved.reviewed = reviewed
-            if untranslated and any(p.role == "services" for p in doc.parts):
-                warnings.append(msg("parents_service_untranslated", lang, code=language.code,
-                                    names=", ".join(f"«{n}»" for n in untranslated)))
+            if any(p.role == "services" for p in doc.parts):
+                for name in untranslated:
+                    missing_local.setdefault(name, []).append(language.code)
             if doc.ref.companion:
                 resolved.note = render(tfile.ui["companion_note"], ("ui", "companion_note"),
                                        form=doc.title.value).strip()
@@ -641,6 +642,8 @@ def resolve_parents(
             languages.append(ParentLanguage(
                 code=language.code, name=language.name, norwegian=language.norwegian.value,
                 dir=language.dir, font=language.font, ui=ui, docs=docs))
+    warnings += [msg("parents_service_untranslated", lang, name=name, codes=", ".join(codes))
+                 for name, codes in missing_local.items()]
     return ParentMaterial(page=page, languages=languages, warnings=warnings)
 
 

@@ -75,12 +75,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nb": "{file}: «{doc}» publiseres ikke på {code}: ikke kvalitetssikret ({setting})",
         "nn": "{file}: «{doc}» blir ikkje publisert på {code}: ikkje kvalitetssikra ({setting})"},
     "parents_service_untranslated": {
-        "nb": "consent_services: {names} har ingen oversettelse til {code} (translations); "
-              "samtykkearket på {code} viser det norske navnet og sier at tjenesten ikke er "
-              "oversatt",
-        "nn": "consent_services: {names} har inga omsetjing til {code} (translations); "
-              "samtykkearket på {code} viser det norske namnet og seier at tenesta ikkje er "
-              "omsett"},
+        "nb": "`consent_services`: «{name}» har ingen oversettelse til {codes} (`translations`); "
+              "samtykkearket på disse språkene viser det norske navnet og sier at tjenesten "
+              "ikke er oversatt",
+        "nn": "`consent_services`: «{name}» har inga omsetjing til {codes} (`translations`); "
+              "samtykkearket på desse språka viser det norske namnet og seier at tenesta "
+              "ikkje er omsett"},
     "consent_duplicate": {
         "nb": "«{name}» står allerede i lista (nummer {n}); hver tjeneste kan stå én gang",
         "nn": "«{name}» står alt i lista (nummer {n}); kvar teneste kan stå éin gong"},
@@ -187,7 +187,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "forelda, {missing} manglar."},
     "rv_how": {
         "nb": "Slik merker du tekster som kvalitetssikret (med ditt navn og dagens dato):",
-        "nn": "Slik merkjer du tekstar som kvalitetssikra (med namnet ditt og datoen i dag):"},
+        "nn": "Slik merkjer du tekstar som kvalitetssikra (med namnet ditt og dagens dato):"},
     "rv_id": {"nb": "Tekst-ID", "nn": "Tekst-ID"},
     "rv_norwegian": {"nb": "Norsk (bokmål)", "nn": "Norsk (bokmål)"},
     "rv_status": {"nb": "Status", "nn": "Status"},
@@ -200,10 +200,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "rv_local": {"nb": "Kommunens egne tjenester på samtykkeskjemaet",
                  "nn": "Dei eigne tenestene til kommunen på samtykkeskjemaet"},
     "rv_local_intro": {
-        "nb": "Disse står i innstillingsfila (consent_services, translations), ikke i "
-              "oversettelsesfila. Rett dem der.",
-        "nn": "Desse står i innstillingsfila (consent_services, translations), ikkje i "
-              "omsetjingsfila. Rett dei der."},
+        "nb": "Disse står i innstillingsfila (`consent_services`, `translations`), ikke i fila "
+              "med oversettelsen. Rett dem der.",
+        "nn": "Desse står i innstillingsfila (`consent_services`, `translations`), ikkje i fila "
+              "med omsetjinga. Rett dei der."},
     "rv_local_missing": {"nb": "Ingen oversettelse", "nn": "Inga omsetjing"},
     "rv_ui_page_title": {"nb": "Tittel på siden for språket",
                          "nn": "Tittel på sida for språket"},
@@ -232,17 +232,17 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nn": "{path}: {n} tekst(ar) merkte som kvalitetssikra av {reviewer}, {date}."},
     "rv_approve_usage": {
         "nb": "skriv språkkoden, tekst-ID-ene (eller et dokument) og hvem som har "
-              "kvalitetssikret, f.eks. --godkjenn pl samtykke.title --av \"Kari Nordmann\"",
+              "kvalitetssikret, f.eks. `--godkjenn pl samtykke.title --av \"Kari Nordmann\"`",
         "nn": "skriv språkkoden, tekst-ID-ane (eller eit dokument) og kven som har "
-              "kvalitetssikra, t.d. --godkjenn pl samtykke.title --av \"Kari Nordmann\""},
+              "kvalitetssikra, t.d. `--godkjenn pl samtykke.title --av \"Kari Nordmann\"`"},
     "rv_bad_date": {"nb": "--dato: forventet en dato som 2026-12-06, fikk «{value}»",
                     "nn": "--dato: venta ein dato som 2026-12-06, fekk «{value}»"},
     "rv_no_such_item": {"nb": "{key}: ingen slik tekst eller slikt dokument",
                         "nn": "{key}: ingen slik tekst eller slikt dokument"},
     "rv_not_translated": {"nb": "{key}: ikke oversatt ennå", "nn": "{key}: ikkje omsett enno"},
     "rv_is_stale": {
-        "nb": "{key}: utdatert – oversett den nye norske teksten og bytt «source» først",
-        "nn": "{key}: forelda – omset den nye norske teksten og byt «source» først"},
+        "nb": "{key}: utdatert – oversett den nye norske teksten og bytt `source` først",
+        "nn": "{key}: forelda – omset den nye norske teksten og byt `source` først"},
     "rv_needs_value": {"nb": "{option} må ha en verdi", "nn": "{option} må ha ein verdi"},
     "rv_unknown_option": {"nb": "ukjent valg {option}", "nn": "ukjend val {option}"},
 }

@@ -125,7 +125,7 @@ def fingerprint(source: str) -> str:
 # such as 3–4) are set apart with Unicode isolates, so the bidi algorithm neither reorders
 # the groups of a phone number nor mixes a name's brackets into the Arabic sentence.
 FSI, LRI, PDI, NBSP = "\u2068", "\u2066", "\u2069", "\u00a0"
-_ISOLATED = re.compile("([\u2066\u2068][^\u2069]*\u2069)")
+_ISOLATED = re.compile("([\u2066\u2068][^\u2069]*\u2069|\\]\\([^)\\s]*\\))")  # and link targets
 _NUMBER_RUN = re.compile(r"(?<![\w\u2066\u2068])(\d+(?:[ \u00a0–:.-]\d+)+)(?![\w\u2069])")
 
 
@@ -147,9 +147,18 @@ def isolate_values(value: object) -> object:
     return value
 
 
+def rtl_context(values: dict[str, object], lov: Callable[[str], str]) -> dict[str, object]:
+    """What a right-to-left translation is rendered with: the settings isolated, and every
+    legal reference's link text («barnevernsloven § 13-2») isolated as one left-to-right run."""
+    def isolated_lov(ref_id: str) -> str:
+        return re.sub(r"^\[(.*?)\]\(", lambda m: f"[{FSI}{m.group(1)}{PDI}](", lov(ref_id))
+
+    return {"s": isolate_values(values), "lov": isolated_lov}
+
+
 def isolate_numbers(text: str) -> str:
     """Keep runs like «116 111» or «8–10» in written order inside right-to-left text."""
-    parts = _ISOLATED.split(text)  # values from settings are isolated already
+    parts = _ISOLATED.split(text)  # values from settings are isolated already; URLs stay
     for i in range(0, len(parts), 2):
         parts[i] = _NUMBER_RUN.sub(lambda m: f"{LRI}{m.group(1).replace(' ', NBSP)}{PDI}",
                                    parts[i])

@@ -42,8 +42,8 @@ from .parents import (
     audit,
     fingerprint,
     isolate_numbers,
-    isolate_values,
     load_for_translators,
+    rtl_context,
 )
 from .text import Lang
 from .validation import validate
@@ -85,7 +85,7 @@ def review_sheet(edition: Any, language: Language, tfile: TranslationFile,
 
     resolver = Resolver(edition)
     rtl = language.dir == "rtl"
-    context = {"s": isolate_values(edition.s)} if rtl else {}
+    context = rtl_context(edition.s, resolver.lov) if rtl else {}
 
     def render(raw: str, translated: bool) -> str:
         try:

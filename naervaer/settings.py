@@ -21,7 +21,13 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -160,55 +166,33 @@ class PartnerService(S):
                                                      "tenesta.", default=None)
 
 
-# --- the services on the consent form (issue 22) ----------------------------------------------
+# --- the services on the consent form (issue 22); no docstrings: they would be the schema's
+class ServiceWords(S):  # a local consent service in a language of the parent material
+    name: str = doc("Navnet på dette språket.", "Namnet på dette språket.", min_length=2)
+    explain: str | None = doc("Hva tjenesten gjør, på dette språket.",
+                              "Kva tenesta gjer, på dette språket.", default=None)
 
 
-class ServiceWords(S):
-    """A local consent service in one of the languages of the parent material."""
-
-    name: str = doc("Navnet på tjenesten på dette språket.",
-                    "Namnet på tenesta på dette språket.", min_length=2)
-    explain: str | None = doc("Én setning på dette språket om hva tjenesten er og gjør.",
-                              "Éi setning på dette språket om kva tenesta er og gjer.",
-                              default=None)
-
-
-class LocalService(S):
-    """A service of the municipality's own on the consent form, with what a parent reads."""
-
-    name: LText = doc("Navnet slik det skal stå på det norske skjemaet.",
-                      "Namnet slik det skal stå på det norske skjemaet.")
-    explain: LText | None = doc(
-        "Én setning til foresatte om hva tjenesten er og gjør. Den er grunnlaget for "
-        "oversettelsene.",
-        "Éi setning til føresette om kva tenesta er og gjer. Ho er grunnlaget for "
-        "omsetjingane.", default=None)
+class LocalService(S):  # a service of the municipality's own, with what a parent reads
+    name: LText = doc("Navnet på det norske skjemaet.", "Namnet på det norske skjemaet.")
+    explain: LText | None = doc("Én setning til foresatte om hva tjenesten gjør.",
+                                "Éi setning til føresette om kva tenesta gjer.", default=None)
     translations: dict[str, ServiceWords] = doc(
-        "Navn og forklaring på språkene i informasjonen til foresatte, etter språkkode, "
-        "f.eks. `en: {name: Family team, explain: …}`. Uten oversettelse til et språk står "
-        "det norske navnet på samtykkearket med en merknad om at tjenesten ikke er oversatt.",
-        "Namn og forklaring på språka i informasjonen til føresette, etter språkkode, "
-        "t.d. `en: {name: Family team, explain: …}`. Utan omsetjing til eit språk står "
-        "det norske namnet på samtykkearket med ein merknad om at tenesta ikkje er omsett.",
-        default={})
+        "Navn og forklaring for samtykkearket på andre språk, etter språkkode, f.eks. "
+        "`en: {name: …, explain: …}`. Uten: det norske navnet med en merknad.",
+        "Namn og forklaring for samtykkearket på andre språk, etter språkkode, t.d. "
+        "`en: {name: …, explain: …}`. Utan: det norske namnet med ein merknad.", default={})
 
 
 def _service_kind(value: Any) -> str:
-    """Which kind of consent service an item is: a name or catalogue id, a name in both
-    målformer (``{nb, nn}``), or a local service with its own explanation."""
+    """A catalogue id or name (``str``), a name in both målformer, or a local service."""
     if isinstance(value, dict):
         return "Text" if value and set(value) <= {"nb", "nn"} else "LocalService"
-    if isinstance(value, BaseModel):
-        return type(value).__name__
-    return "str"
+    return type(value).__name__ if isinstance(value, BaseModel) else "str"
 
 
-ConsentService = Annotated[
-    Annotated[Annotated[str, Field(min_length=2)], Tag("str")]
-    | Annotated[Text, Tag("Text")]
-    | Annotated[LocalService, Tag("LocalService")],
-    Discriminator(_service_kind),
-]
+ConsentService = Annotated[Annotated[Annotated[str, Field(min_length=2)], Tag("str")] | Annotated[
+    Text, Tag("Text")] | Annotated[LocalService, Tag("LocalService")], Discriminator(_service_kind)]
 
 
 class LocalMeasure(S):
@@ -291,14 +275,10 @@ class Settings(S):
     child_welfare: ChildWelfare = doc("Barnevernstjenesten og barnevernvakten.",
                                       "Barnevernstenesta og barnevernvakta.")
     consent_services: list[ConsentService] = doc(
-        "Tjenestene som kan krysses av på samtykkeskjemaet, i rekkefølge. Hver tjeneste er "
-        "en ID fra data/services.yaml (f.eks. `fastlege`, se listen på siden «Lag en lokal "
-        "versjon»), et navn (et navn fra den listen får forklaringen og oversettelsene "
-        "derfra), eller en egen tjeneste med `name`, `explain` og `translations`.",
-        "Tenestene som kan kryssast av på samtykkeskjemaet, i rekkjefølgje. Kvar teneste er "
-        "ein ID frå data/services.yaml (t.d. `fastlege`, sjå lista på sida «Lag ein lokal "
-        "versjon»), eit namn (eit namn frå den lista får forklaringa og omsetjingane "
-        "derifrå), eller ei eiga teneste med `name`, `explain` og `translations`.",
+        "Tjenestene på samtykkeskjemaet, i rekkefølge: en ID fra lista over tjenester (f.eks. "
+        "`fastlege`), et navn, eller en egen tjeneste med `name`, `explain` og `translations`.",
+        "Tenestene på samtykkeskjemaet, i rekkjefølgje: ein ID frå lista over tenester (t.d. "
+        "`fastlege`), eit namn, eller ei eiga teneste med `name`, `explain` og `translations`.",
         min_length=1)
     partner_services: list[PartnerService] = doc(
         "Lokale samarbeidspartnere med mandat. Uten noen står ikke avsnittet «Andre tjenester "

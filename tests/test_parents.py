@@ -147,7 +147,9 @@ def test_translators_tool_tells_what_is_missing_stale_unused_and_unreviewed(
                                       if line.startswith("  ") and not line.strip()
                                       .startswith("#")))
     assert set(pasted) == {"samtykke.bekreftelse.utveksling.label", "vip-brev.title"}
-    assert pasted["vip-brev.title"] == {"source": fingerprint(wanted["vip-brev.title"])}
+    # a stale item, pasted, is current again and asks for a new review
+    assert pasted["vip-brev.title"] == {"source": fingerprint(wanted["vip-brev.title"]),
+                                        "reviewed": False}
     assert pasted["samtykke.bekreftelse.utveksling.label"]["source"] == fingerprint(
         wanted["samtykke.bekreftelse.utveksling.label"])
     assert "bokmål: Samtykke til utveksling av opplysninger" in out  # the text to translate

@@ -169,8 +169,7 @@ class PartnerService(S):
 # --- the services on the consent form (issue 22); no docstrings: they would be the schema's
 class ServiceWords(S):  # a local consent service in a language of the parent material
     name: str = doc("Navnet på dette språket.", "Namnet på dette språket.", min_length=2)
-    explain: str | None = doc("Hva tjenesten gjør, på dette språket.",
-                              "Kva tenesta gjer, på dette språket.", default=None)
+    explain: str | None = doc("Hva den gjør, på språket.", "Kva ho gjer, på språket.", default=None)
 
 
 class LocalService(S):  # a service of the municipality's own, with what a parent reads
@@ -184,8 +183,7 @@ class LocalService(S):  # a service of the municipality's own, with what a paren
         "`en: {name: …, explain: …}`. Utan: det norske namnet med ein merknad.", default={})
 
 
-def _service_kind(value: Any) -> str:
-    """A catalogue id or name (``str``), a name in both målformer, or a local service."""
+def _service_kind(value: Any) -> str:  # an id or name, a name in nb and nn, a local service
     if isinstance(value, dict):
         return "Text" if value and set(value) <= {"nb", "nn"} else "LocalService"
     return type(value).__name__ if isinstance(value, BaseModel) else "str"
@@ -275,10 +273,12 @@ class Settings(S):
     child_welfare: ChildWelfare = doc("Barnevernstjenesten og barnevernvakten.",
                                       "Barnevernstenesta og barnevernvakta.")
     consent_services: list[ConsentService] = doc(
-        "Tjenestene på samtykkeskjemaet, i rekkefølge: en ID fra lista over tjenester (f.eks. "
-        "`fastlege`), et navn, eller en egen tjeneste med `name`, `explain` og `translations`.",
-        "Tenestene på samtykkeskjemaet, i rekkjefølgje: ein ID frå lista over tenester (t.d. "
-        "`fastlege`), eit namn, eller ei eiga teneste med `name`, `explain` og `translations`.",
+        "Tjenestene på samtykkeskjemaet, i rekkefølge: en ID fra data/services.yaml (lista står "
+        "på siden «Lag en lokal versjon»), f.eks. `fastlege`, et navn, eller en egen tjeneste "
+        "med `name`, `explain` og `translations`.",
+        "Tenestene på samtykkeskjemaet, i rekkjefølgje: ein ID frå data/services.yaml (lista står "
+        "på sida «Lag ein lokal versjon»), t.d. `fastlege`, eit namn, eller ei eiga teneste med "
+        "`name`, `explain` og `translations`.",
         min_length=1)
     partner_services: list[PartnerService] = doc(
         "Lokale samarbeidspartnere med mandat. Uten noen står ikke avsnittet «Andre tjenester "

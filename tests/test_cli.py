@@ -220,7 +220,8 @@ HELP = {  # verb: (usage line, a phrase of its bokmål description)
     "sjekk": ("bruk: naervaer sjekk [-h] FIL", "Skriver ingenting."),
     "ny": ("bruk: naervaer ny [-h] [--nn] [--kommune NAVN] FIL", "blir aldri overskrevet"),
     "vis": ("bruk: naervaer vis [-h] [--port PORT] FIL", "Stopp med Ctrl+C."),
-    "bygg": ("bruk: naervaer bygg [-h] --ut MAPPE [--utkast] FIL", "forrige utgaven i mappa stå urørt"),
+    "bygg": ("bruk: naervaer bygg [-h] --ut MAPPE [--utkast] FIL",
+             "forrige utgaven i mappa stå urørt"),
 }
 
 

@@ -43,15 +43,27 @@ def test_consent_is_one_choice_that_fills_and_reads_back(site_dir: Path,
         "/samtykker-ikke"
 
 
-def test_consent_lists_rmu_where_the_source_has_it_and_asks_for_the_birth_number(
+def test_consent_lists_the_national_services_of_the_source_and_asks_for_the_birth_number(
         site_dir: Path) -> None:
+    """The seed's form (001) lists national services and a few of its own municipality's
+    (RMU, Tjenestekontor, Fagteam i Familiens hus, FINT): the defaults keep the national
+    ones, named as they are now (issue 22; no municipality's own services, issue 18)."""
     services = [str(s) for s in NB.s["consent_services"]]
-    assert services[1:4] == ["Skole/SFO", "RMU", "Tjenestekontor"]
+    assert services[:6] == ["Skole/SFO", "Barnehage", "Helsestasjon og skolehelsetjenesten",
+                            "Fastlege", "PP-tjenesten", "Barnevernstjenesten"]
+    assert {"NAV (sosialtjenesten)", "Psykisk helse og rus", "Kommunepsykolog",
+            "Fysio- og ergoterapitjenesten", "Koordinerende enhet", "Flyktningtjenesten",
+            "Kommunale fritidstilbud for barn og unge",
+            "Spesialisthelsetjenesten (f.eks. BUP)"} <= set(services)
+    assert not {s for s in services if any(w in s for w in (
+        "RMU", "Tjenestekontor", "Familiens hus", "FINT"))}
     fields = PdfReader(consent_pdf(site_dir, "fillable")).get_fields() or {}
-    assert any(str(f.get("/TU")) == "RMU" for f in fields.values())
+    assert any(str(f.get("/TU")) == "Kommunepsykolog" for f in fields.values())
     printable = squash(pdftotext(consent_pdf(site_dir, "printable")))
-    assert "Fødselsnummer (11 siffer)" in printable and "RMU" in printable
+    assert "Fødselsnummer (11 siffer)" in printable and "Kommunepsykolog" in printable
     assert "Jeg/vi samtykker ikke til utveksling av opplysninger." in printable
+    assert "Plikten til å melde fra til barnevernstjenesten gjelder uansett samtykke." \
+        in printable
 
 
 def test_cooperation_meeting_1_invites_pps_and_the_school_nurse() -> None:

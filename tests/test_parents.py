@@ -148,7 +148,9 @@ def test_translators_tool_tells_what_is_missing_stale_unused_and_unreviewed(
                                       if line.startswith("  ") and not line.strip()
                                       .startswith("#")))
     assert set(pasted) == {"samtykke.bekreftelse.utveksling.label", "vip-brev.title"}
-    assert pasted["vip-brev.title"] == {"source": fingerprint(wanted["vip-brev.title"])}
+    # a stale item, pasted, is current again and asks for a new review
+    assert pasted["vip-brev.title"] == {"source": fingerprint(wanted["vip-brev.title"]),
+                                        "reviewed": False}
     assert pasted["samtykke.bekreftelse.utveksling.label"]["source"] == fingerprint(
         wanted["samtykke.bekreftelse.utveksling.label"])
     assert "bokmål: Samtykke til utveksling av opplysninger" in out  # the text to translate
@@ -352,7 +354,18 @@ def test_an_edition_limited_to_english_publishes_only_english(tmp_path: Path) ->
     assert pages == ["andre-sprak.html", "en.html", "index.html"]
     listing = (out / "foreldre" / "andre-sprak.html").read_text(encoding="utf-8")
     assert "English" in listing and "Polski" not in listing and "العربية" not in listing
-    assert "Prøve kommune" in (out / "foreldre" / "en.html").read_text(encoding="utf-8")
+    english = (out / "foreldre" / "en.html").read_text(encoding="utf-8")
+    assert "Prøve kommune" in english
+    # the consent sheet's services: translated, with the name on the Norwegian form, as a
+    # list of their own (the «Other» option after it is not drawn into it)
+    services = re.search(r'<ul class="nv-entries nv-services">(.*?)</ul>', english, re.S)
+    assert services and services.group(1).count("<li>") == 14
+    assert "<strong>Regular GP (family doctor)</strong><br><span class=\"nv-muted\">On the " \
+        'Norwegian form: <span lang="nb" dir="ltr">Fastlege</span>' in services.group(1)
+    assert "<p>" not in services.group(1) and "Other (write which)" not in services.group(1)
+    # the way back, in the language (and in Norwegian)
+    assert '<a href="andre-sprak.html" lang="en" dir="ltr">Read this in other languages</a>' \
+        in english
 
 
 @pytest.mark.pdf

@@ -153,6 +153,13 @@ def build_parser(t: Texts, version: str) -> argparse.ArgumentParser:
     arguments.add_argument("codes", nargs="*", metavar=t["code_metavar"],
                            help=t["oversett.codes"])
     opts.add_argument("--nn", action="store_true", help=t["oversett.nn"])
+    opts.add_argument("--gjennomgang", action="store_true", help=t["oversett.review"])
+    opts.add_argument("--godkjenn", action="store_true", help=t["oversett.approve"])
+    opts.add_argument("--innstillinger", metavar=t["file_metavar"], help=t["oversett.settings"])
+    opts.add_argument("--ut", metavar=t["dir_metavar"], help=t["oversett.out"])
+    opts.add_argument("--pdf", action="store_true", help=t["oversett.pdf"])
+    opts.add_argument("--av", metavar=t["name_metavar"], help=t["oversett.by"])
+    opts.add_argument("--dato", metavar="ÅÅÅÅ-MM-DD", help=t["oversett.date"])
     arguments, opts = verb("skjema", "forms", maintainers.forms, file=False)
     arguments.add_argument("forms", nargs="*", metavar="ID", help=t["skjema.forms"])
     opts.add_argument("--settings", "--innstillinger", metavar=t["file_metavar"],

@@ -18,7 +18,13 @@ SCHEMA_FILE = DATA_DIR / "settings.schema.json"
 def translate(args: argparse.Namespace, t: Texts) -> int:
     from .translators import main
 
-    return main([*args.codes, *(["--nn"] if args.nn else [])])
+    argv = [*args.codes]
+    for flag in ("nn", "gjennomgang", "godkjenn", "pdf"):
+        argv += [f"--{flag}"] if getattr(args, flag) else []
+    for option in ("innstillinger", "ut", "av", "dato"):
+        value = getattr(args, option)
+        argv += [f"--{option}", value] if value else []
+    return main(argv)
 
 
 def forms(args: argparse.Namespace, t: Texts) -> int:

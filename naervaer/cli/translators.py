@@ -10,8 +10,11 @@ from pathlib import Path
 
 from .. import DATA_DIR, FORMS_DIR
 from ..content.parent_docs import Document, audit, build_documents, fingerprint
+from ..content.resolve import link_law
 from ..content.schema.forms import FormDef
+from ..content.schema.law import LawData
 from ..content.schema.parents import Language, LanguageRegistry, ParentsData, TranslationFile
+from ..content.schema.services import ServiceCatalogue
 from ..content.sources import load_yaml
 from ..content.validate import validate
 from ..errors import DataError
@@ -57,7 +60,8 @@ def report(code: str, language: Language | None, tfile: TranslationFile | None,
             out += _comment(status.sources[key].raw("nb"), "bokmål: ")
             out += [f"  {key}:",
                     f'    source: "{fingerprint(status.sources[key].raw("nb"))}"'
-                    f'  # {msg("tr_was", lang)} "{tfile.items[key].source}"']
+                    f'  # {msg("tr_was", lang)} "{tfile.items[key].source}"',
+                    "    reviewed: false"]
         out.append("")
     unreviewed = sum(map(len, status.unreviewed.values()))
     if unreviewed:
@@ -88,13 +92,21 @@ def load_for_translators(
     registry = validate(LanguageRegistry, load_yaml(data_dir / "languages.yaml")).root
     translations = {p.stem: validate(TranslationFile, load_yaml(p))
                     for p in sorted((data_dir / "translations").glob("*.yaml"))}
-    return build_documents(parents, forms), registry, translations
+    catalogue = validate(ServiceCatalogue, load_yaml(data_dir / "services.yaml"))
+    law = validate(LawData, load_yaml(data_dir / "law.yaml"))
+    linked = link_law(law)
+    laws = [ref for ref in linked.values() if ref.group == "taushetsplikt"]
+    return build_documents(parents, forms, catalogue, laws), registry, translations
 
 
 def main(argv: list[str], data_dir: Path | None = None, forms_dir: Path | None = None) -> int:
     """Print, per language, the items that are missing, stale or not yet reviewed. Exit
     status 1 when any item is missing or stale (or unused), 0 when only review remains."""
     lang: Lang = "nn" if "--nn" in argv else "nb"
+    if {"--gjennomgang", "--godkjenn"} & set(argv):
+        from .review import main as review_main
+
+        return review_main(argv, data_dir or DATA_DIR, forms_dir or FORMS_DIR)
     codes = [a for a in argv if a != "--nn"]
     try:
         documents, registry, translations = load_for_translators(

@@ -22,9 +22,11 @@ from pydantic import BaseModel
 
 from .. import DATA_DIR, DEFAULT_SETTINGS, FORMS_DIR
 from ..errors import DataError, Problem
+from ..markup import SettingText
 from ..messages import msg
 from ..text import Lang, Text
 from . import checks
+from .consent import check_catalogue, check_services, resolve_services
 from .parent_docs import build_documents
 from .parents import ParentMaterial, resolve_parents
 from .resolve import Resolver, link_law, prepare_bank, prune_guide
@@ -33,6 +35,7 @@ from .schema.forms import FormDef
 from .schema.guide import GuidePage, ProcessMap, UiStrings
 from .schema.law import LawData, LawRef
 from .schema.parents import LanguageRegistry, ParentsData, TranslationFile
+from .schema.services import ServiceCatalogue
 from .schema.settings import Settings
 from .settings_file import load_settings
 from .sources import Source, load_yaml
@@ -131,10 +134,11 @@ def load_edition(
     forms_l = load.each(forms_dir, FormDef)
     registry_l = load(data_dir / "languages.yaml", LanguageRegistry)
     parents_l = load(data_dir / "parents.yaml", ParentsData)
+    services_l = load(data_dir / "services.yaml", ServiceCatalogue)
     translations_l = load.each(data_dir / "translations", TranslationFile)
     if load.problems:
         raise DataError(load.problems)
-    assert bank_l and law_l and ui_l and process_l and registry_l and parents_l
+    assert bank_l and law_l and ui_l and process_l and registry_l and parents_l and services_l
     guide = {k: (v[0].model_copy(update={"id": k}), v[1]) for k, v in guide_l.items() if v}
     forms = {k: (v[0].model_copy(update={"id": k, "source_file": v[1].file}), v[1])
              for k, v in forms_l.items() if v}
@@ -153,11 +157,18 @@ def load_edition(
     problems += checks.check_fictitious(settings, settings_source, lang)
     problems += checks.check_parents(parents_l, registry_l, translations, forms, settings,
                                      settings_source, lang)
+    catalogue = services_l[0]
+    services = resolve_services(settings.consent_services, catalogue, lang)
+    problems += check_catalogue(catalogue, services_l[1])
+    problems += check_services(services, [language.code for language in registry_l[0].root],
+                               settings_source, lang)
     if problems:
         raise DataError(problems, lang)
 
     # -- resolve -----------------------------------------------------------------------
     s = settings_values(settings, lang)
+    # the names on the Norwegian form (a catalogue id stands under the catalogue's name)
+    s["consent_services"] = [SettingText(service.name) for service in services]
     resolver = Resolver(s, link_law(law_l[0]), lang)
     resolved_bank = resolver.tree(prepare_bank(bank, settings), bank_source)
     resolved_guide = {k: resolver.tree(prune_guide(page, settings), source)
@@ -177,10 +188,11 @@ def load_edition(
     def render(raw: str, source: Source, path: tuple[Any, ...], **context: Any) -> str:
         return resolver.source_text(raw, source, path, **context)
 
+    laws = [ref for ref in law.values() if ref.group == "taushetsplikt"]
     parents = resolve_parents(
         lang=lang, s=s, t=t, law=law, settings=settings, render=render,
-        documents=build_documents(parents_data, resolved_forms), registry=registry,
-        translations=translations)
+        documents=build_documents(parents_data, resolved_forms, catalogue, laws),
+        registry=registry, translations=translations, services=services, lov=resolver.lov)
     if resolver.problems:
         raise DataError(resolver.problems)
     warn_local_language(file, data_dir, lang)

@@ -14,8 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import Text
+from .consent import law_items
 from .schema.forms import FormDef, Role
+from .schema.law import LawRef
 from .schema.parents import UI_KEYS, DocumentRef, ParentPage, ParentsData, TranslationFile
+from .schema.services import ServiceCatalogue
 
 
 def fingerprint(source: str) -> str:
@@ -47,9 +50,11 @@ class Document:
     ref: DocumentRef
     title: Text
     parts: list[Part] = field(default_factory=list)
+    extra: dict[str, Text] = field(default_factory=dict)  # services.*, laws.* (consent sheet)
 
     def items(self) -> dict[str, Text]:
-        return {p.key: p.source for p in self.parts if p.key and p.source is not None}
+        return {p.key: p.source for p in self.parts if p.key and p.source is not None} \
+            | self.extra
 
 
 @dataclass
@@ -114,10 +119,25 @@ def form_document(ref: DocumentRef, form: FormDef) -> Document:
                 item = None if key is None else f"{base}.{f.id}.{key}"
                 doc.parts.append(Part(role, item, text, width))
     if form.source is not None:
-        doc.parts.append(Part("source", None, form.source))
+        doc.parts.append(Part("source", f"{k}.source", form.source))
     return doc
 
 
-def build_documents(data: ParentsData, forms: dict[str, FormDef]) -> list[Document]:
-    return [page_document(ref, data.page) if ref.form is None
-            else form_document(ref, forms[ref.form]) for ref in data.documents]
+def build_documents(data: ParentsData, forms: dict[str, FormDef],
+                    catalogue: ServiceCatalogue | None = None,
+                    laws: list[LawRef] | None = None) -> list[Document]:
+    """The documents; a sheet that lists the consent services or the confidentiality laws
+    gets the catalogue's services and the law titles as items of its own."""
+    out = []
+    for ref in data.documents:
+        if ref.form is None:
+            out.append(page_document(ref, data.page))
+            continue
+        doc = form_document(ref, forms[ref.form])
+        roles = {p.role for p in doc.parts}
+        if "services" in roles and catalogue is not None:
+            doc.extra |= catalogue.items()
+        if "laws" in roles and laws is not None:
+            doc.extra |= law_items(laws)
+        out.append(doc)
+    return out

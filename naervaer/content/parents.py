@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..markup import SettingPhone
 from ..messages import msg
 from ..text import Lang
+from .consent import ConsentService, Entry, law_entries, service_entries
 from .parent_docs import Document, Part, audit
 from .schema.forms import Role
 from .schema.law import LawRef
@@ -26,7 +27,7 @@ from .sources import Source
 # such as 3–4) are set apart with Unicode isolates, so the bidi algorithm neither reorders
 # the groups of a phone number nor mixes a name's brackets into the Arabic sentence.
 FSI, LRI, PDI, NBSP = "\u2068", "\u2066", "\u2069", "\u00a0"
-_ISOLATED = re.compile("([\u2066\u2068][^\u2069]*\u2069)")
+_ISOLATED = re.compile("([\u2066\u2068][^\u2069]*\u2069|\\]\\([^)\\s]*\\))")  # and link targets
 _NUMBER_RUN = re.compile(r"(?<![\w\u2066\u2068])(\d+(?:[ \u00a0–:.-]\d+)+)(?![\w\u2069])")
 
 
@@ -50,9 +51,18 @@ def isolate_values(value: object) -> object:
     return value
 
 
+def rtl_context(values: dict[str, object], lov: Callable[[str], str]) -> dict[str, object]:
+    """What a right-to-left translation is rendered with: the settings isolated, and every
+    legal reference's link text («barnevernsloven § 13-2») isolated as one left-to-right run."""
+    def isolated_lov(ref_id: str) -> str:
+        return re.sub(r"^\[(.*?)\]\(", lambda m: f"[{FSI}{m.group(1)}{PDI}](", lov(ref_id))
+
+    return {"s": isolate_values(values), "lov": isolated_lov}
+
+
 def isolate_numbers(text: str) -> str:
     """Keep runs like «116 111» or «8–10» in written order inside right-to-left text."""
-    parts = _ISOLATED.split(text)  # values from settings are isolated already
+    parts = _ISOLATED.split(text)  # values from settings are isolated already; URLs stay
     for i in range(0, len(parts), 2):
         parts[i] = _NUMBER_RUN.sub(lambda m: f"{LRI}{m.group(1).replace(' ', NBSP)}{PDI}",
                                    parts[i])
@@ -65,8 +75,8 @@ def isolate_numbers(text: str) -> str:
 @dataclass
 class ResolvedPart:
     role: Role
-    text: str = ""                                   # markdown (body) or plain text
-    items: list[str] = field(default_factory=list)   # services / laws (stay Norwegian)
+    text: str = ""                                      # markdown (body) or plain text
+    entries: list[Entry] = field(default_factory=list)  # services / laws
     width: str = "full"
 
 
@@ -131,15 +141,15 @@ class ParentMaterial:
 
 @dataclass
 class Frame:
-    """What a document needs besides its own items: the language, its words, the local
-    values that stay Norwegian (services, laws) and the Norwegian texts."""
+    """What a document needs besides its own items: the language, its words, and the
+    consent form's services and laws in this language (with their Norwegian names)."""
 
     lang: str
     dir: str
     font: str
     words: dict[str, str]   # other, place, date, signature, name_in_print, in_norwegian …
-    services: list[str]
-    laws: list[str]
+    services: list[Entry]   # the consent form's services and laws in this language
+    laws: list[Entry]
 
 
 def resolve_document(
@@ -152,10 +162,10 @@ def resolve_document(
         if part.role == "title":
             title = text_of(part)
         elif part.role == "services":
-            parts.append(ResolvedPart("services", items=list(frame.services)))
+            parts.append(ResolvedPart("services", entries=list(frame.services)))
         elif part.role == "laws":
-            parts.append(ResolvedPart("laws", items=list(frame.laws)))
-        elif part.role == "source":
+            parts.append(ResolvedPart("laws", entries=list(frame.laws)))
+        elif part.role == "source" and part.key is None:
             assert part.source is not None
             parts.append(ResolvedPart("source", part.source.value))
         elif part.role == "signature":  # place and date above the signers
@@ -189,25 +199,27 @@ def resolve_parents(
     documents: list[Document],
     registry: LanguageRegistry,
     translations: dict[str, tuple[TranslationFile, Source]],
+    services: list[ConsentService],
+    lov: Callable[[str], str],
 ) -> ParentMaterial:
     """Resolve the parent material: the Norwegian one-page text, and every document in every
     language the settings choose, if its translation is complete (and reviewed, when the
-    settings publish reviewed translations only). What is left out is reported as a warning."""
-    services = [str(x) for x in s["consent_services"]]
-    laws = [f"{ref.act_name.raw(lang)} {ref.section} – {ref.title}"
-            for ref in law.values() if ref.group == "taushetsplikt"]
+    settings publish reviewed translations only). What is left out is reported as a warning,
+    and so is a local consent service without a translation into a published language."""
+    laws = [ref for ref in law.values() if ref.group == "taushetsplikt"]
     words: dict[str, str] = {
              "other": t("form.other"), "place": t("form.place"), "date": t("form.date"),
              "signature": t("form.signature"),
              "name_in_print": t("form.name_in_print").capitalize(),
              "in_norwegian": t("parents.in_norwegian"), "download_pdf": t("parents.download"),
              "pdf_page": t("pdf.page"), "pdf_of": t("pdf.of"), "notice": t("parents.notice")}
-    norwegian = Frame(lang, "ltr", "Noto Sans", words, services, laws)
+    norwegian = Frame(lang, "ltr", "Noto Sans", words, [], [])
     page_doc = next(d for d in documents if d.ref.form is None)
     page = resolve_document(page_doc, norwegian, lambda part: str(part.source), lang)
     warnings: list[str] = []
     wanted = settings.parent_languages
     languages: list[ParentLanguage] = []
+    missing_local: dict[str, list[str]] = {}  # local consent service → languages it lacks
     for language in registry.root:
         if wanted is not None and language.code not in wanted:
             continue
@@ -223,7 +235,7 @@ def resolve_parents(
                                 keys=", ".join(status.missing_ui), section="ui"))
             continue
         rtl = language.dir == "rtl"
-        context = {"s": isolate_values(s)} if rtl else {}
+        context = rtl_context(s, lov) if rtl else {}
 
         def text(raw: str, path: tuple[Any, ...], tsource: Source = tsource, rtl: bool = rtl,
                  context: dict[str, Any] = context, **extra: Any) -> str:
@@ -232,7 +244,15 @@ def resolve_parents(
 
         ui = {k: text(v, ("ui", k)).strip() for k, v in tfile.ui.items()
               if k != "companion_note"}
-        frame = Frame(language.code, language.dir, language.font, ui, services, laws)
+
+        def item_text(key: str, tfile: TranslationFile = tfile, text: Any = text) -> str:
+            item = tfile.items.get(key)
+            return "" if item is None else str(text(item.text, ("items", key, "text"))).strip()
+
+        entries, untranslated = service_entries(services, language.code, item_text,
+                                                ui["not_translated"])
+        frame = Frame(language.code, language.dir, language.font, ui, entries,
+                      law_entries(laws, item_text, lang))
         docs = []
         for doc in documents:
             missing = status.missing[doc.ref.id]
@@ -258,6 +278,9 @@ def resolve_parents(
 
             resolved = resolve_document(doc, frame, text_of, language.code)
             resolved.reviewed = reviewed
+            if any(p.role == "services" for p in doc.parts):
+                for name in untranslated:
+                    missing_local.setdefault(name, []).append(language.code)
             if doc.ref.companion:
                 resolved.note = text(tfile.ui["companion_note"], ("ui", "companion_note"),
                                      form=doc.title.value).strip()
@@ -268,4 +291,6 @@ def resolve_parents(
             languages.append(ParentLanguage(
                 code=language.code, name=language.name, norwegian=language.norwegian.value,
                 dir=language.dir, font=language.font, ui=ui, docs=docs))
+    warnings += [msg("parents_service_untranslated", lang, name=name, codes=", ".join(codes))
+                 for name, codes in missing_local.items()]
     return ParentMaterial(page=page, languages=languages, warnings=warnings)

@@ -43,7 +43,8 @@ NOT_PROSE = frozenset({
 
 
 # settings keys that hold names (of the municipality, its services and systems)
-NAME_KEYS = frozenset({"municipality", "short", "name", "absence_system", "reporting_channel"})
+NAME_KEYS = frozenset({"municipality", "short", "name", "absence_system", "reporting_channel",
+                       "consent_services"})
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ def _is_union_tag(part: Any) -> bool:
     return isinstance(part, str) and (part.startswith("function-") or part in _UNION_TAGS)
 
 
-_UNION_TAGS = {"str", "Text", "LocalText", "int", "list[str]"}
+_UNION_TAGS = {"str", "Text", "LocalText", "LocalService", "int", "list[str]"}
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

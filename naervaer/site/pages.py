@@ -236,6 +236,17 @@ class PageRenderer:
         walk(Settings, [])
         return rows
 
+    def consent_catalogue(self) -> list[dict[str, str]]:
+        """The services an edition can name by id in consent_services (data/services.yaml)."""
+        from ..content.schema.services import ServiceCatalogue
+        from ..content.sources import load_yaml
+        from ..content.validate import validate
+
+        lang = self.ed.lang
+        catalogue = validate(ServiceCatalogue, load_yaml(self.ed.data_dir / "services.yaml"))
+        return [{"id": s.id, "name": s.name.raw(lang), "explain": " ".join(
+            s.explain.raw(lang).split())} for s in catalogue.services]
+
     def format_default(self, value: Any) -> str:
         if value is None or value == []:
             return self.t("editor.none")

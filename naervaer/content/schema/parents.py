@@ -80,5 +80,5 @@ class TranslationFile(Strict):
 UI_KEYS = (
     "page_title", "page_intro", "notice", "download_pdf", "pdf_page", "pdf_of",
     "companion_note", "in_norwegian", "other", "place", "date", "signature",
-    "name_in_print", "norwegian_version",
+    "name_in_print", "norwegian_version", "not_translated", "other_languages",
 )

@@ -8,58 +8,18 @@ are generated from them. How the file is read and overlaid on the defaults:
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ...text import Text
 from .bank import Actor, Cause, Tier
 from .base import Strict
-from .kinds import (
-    COLOUR,
-    LANGUAGE_CODE,
-    LOCAL_FACT,
-    MARKDOWN,
-    RANGE,
-    TIME,
-    Phone,
-    Url,
-)
+from .kinds import COLOUR, LANGUAGE_CODE, LOCAL_FACT, MARKDOWN, RANGE, TIME, Phone, Url
+from .services import ConsentService
+from .settings_doc import LText, MdText, doc
 
 __all__ = ["MARKDOWN", "Settings"]
-
-LText = str | Text
-
-# --- Markdown from settings sits under a heading the page already has (issue 12): a heading
-# of its own would break the page's heading order, so it is refused with a clear message.
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
-
-
-def _no_headings(value: LText) -> LText:
-    for text in ([value] if isinstance(value, str) else [value.nb, value.nn or ""]):
-        match = _HEADING.search(text)
-        if match:
-            line = text[match.start():].splitlines()[0].strip()
-            raise PydanticCustomError("heading_in_text", "markdown heading in text",
-                                      {"line": line[:60]})
-    return value
-
-
-# -- values in pages and PDFs (issue 9): free text is escaped where it is substituted, the
-# fields marked MARKDOWN keep their formatting but no HTML (naervaer/markup.py), and a value
-# whose form a pattern fixes is only HTML-escaped, so no pattern may admit < > " ' ` or spaces.
-MdText = Annotated[LText, MARKDOWN, AfterValidator(_no_headings)]  # no headings: issue 12
-
-
-def doc(nb: str, nn: str, **kwargs: Any) -> Any:
-    """A field with its explanation for editors in both målformer."""
-    return Field(description=nb, json_schema_extra={"description_nn": nn}, **kwargs)
-
-
-
-
 
 Fact = LOCAL_FACT  # a fact a reader may act on: must be set before an edition is published
 
@@ -269,9 +229,14 @@ class Settings(Strict):
                                "Fristar og klokkeslett i rutinane for fråvær.")
     child_welfare: ChildWelfare = doc("Barnevernstjenesten og barnevernvakten.",
                                       "Barnevernstenesta og barnevernvakta.")
-    consent_services: list[LText] = doc("Tjenestene som kan krysses av på samtykkeskjemaet, "
-                                        "i rekkefølge.", "Tenestene som kan kryssast av på "
-                                        "samtykkeskjemaet, i rekkjefølgje.", min_length=1)
+    consent_services: list[ConsentService] = doc(
+        "Tjenestene på samtykkeskjemaet, i rekkefølge: en ID fra data/services.yaml (lista står "
+        "på siden «Lag en lokal versjon»), f.eks. `fastlege`, et navn, eller en egen tjeneste "
+        "med `name`, `explain` og `translations`.",
+        "Tenestene på samtykkeskjemaet, i rekkjefølgje: ein ID frå data/services.yaml (lista står "
+        "på sida «Lag ein lokal versjon»), t.d. `fastlege`, eit namn, eller ei eiga teneste med "
+        "`name`, `explain` og `translations`.",
+        min_length=1)
     partner_services: list[PartnerService] = doc(
         "Lokale samarbeidspartnere med mandat. Uten noen står ikke avsnittet «Andre tjenester "
         "i kommunen» i veilederen.",

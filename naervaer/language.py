@@ -38,6 +38,7 @@ NOT_PROSE = frozenset({
     "language", "logo", "colour", "site_url", "privacy_statement_url",
     "accessibility_statement_url", "phone", "section", "actors", "hidden_measures",
     "category", "decision", "concern", "deadlines", "url", "link",
+    "search_synonyms",  # search words (issue 23): names and the words readers type
 })
 
 

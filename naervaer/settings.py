@@ -91,6 +91,12 @@ def ordered_range(value: str) -> str:
     return value
 
 
+# a group of words the search treats as one (issue 23): 2–20 words or phrases, each plain
+# text without markup or line breaks
+SearchWord = Annotated[str, Field(min_length=2, max_length=80, pattern=r"^[^<>\n\r`*_\[\]{}]+$")]
+SynonymGroup = Annotated[list[SearchWord], Field(min_length=2, max_length=20)]
+
+
 class Concern(S):
     days: int = doc("Antall dager fravær som regnes som bekymringsfullt …",
                     "Talet på dagar fråvær som blir rekna som bekymringsfullt …", ge=1, le=60)
@@ -255,6 +261,17 @@ class Settings(S):
     local_text: list[LocalText] = doc("Lokal tekst lagt til et avsnitt i veilederen.",
                                       "Lokal tekst lagd til eit avsnitt i rettleiaren.",
                                       default=[])
+    # --- issue 23: the site's search ---
+    search_synonyms: list[SynonymGroup] = doc(
+        "Egne synonymer for søket: grupper av ord som skal finne det samme, f.eks. "
+        "`[[Familiens hus, familietjenesten]]` eller det lokale navnet på PP-tjenesten. "
+        "Kommer i tillegg til listen i data/synonyms.yaml; navnene i `pp_service` er med "
+        "av seg selv.",
+        "Eigne synonym for søket: grupper av ord som skal finne det same, t.d. "
+        "`[[Familiens hus, familietenesta]]` eller det lokale namnet på PP-tenesta. "
+        "Kjem i tillegg til lista i data/synonyms.yaml; namna i `pp_service` er med "
+        "av seg sjølv.",
+        default=[])
     privacy_statement_url: str | None = doc("Lenke til kommunens personvernerklæring.",
                                             "Lenkje til personvernerklæringa til kommunen.",
                                             default=None, pattern=HTTPS)

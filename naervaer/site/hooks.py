@@ -37,6 +37,7 @@ from naervaer.site.form_fill import PAGE_CONTENT, fillable_forms, page_src
 from naervaer.site.links import check_site
 from naervaer.site.nav import build_nav, category_src, guide_src, language_src, left_out
 from naervaer.site.pages import Downloads
+from naervaer.site.search import rewrite_index
 from naervaer.site.theme_css import trim_theme_css
 from naervaer.site.theme_fixes import THEME_WORDS
 
@@ -266,6 +267,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     for sheet in (site / "assets").glob("*.css"):  # ours; the theme's are minified already
         sheet.write_text(compact_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+    rewrite_index(site, edition())  # the search index, for Norwegian (search.py, issue 23)
     trim_theme_css(site)  # after every page and script is written: it reads them all
     header = csp.header(_run.pop("script_hashes", set()))
     (site / "csp-header.txt").write_text(header + "\n", encoding="utf-8")

@@ -6,9 +6,9 @@
   "use strict";
   var wanted = false;
   var waiting = [];
-  // issue #23: the theme's search worker runs inside ours (search-worker.js: Norwegian query
-  // analysis and ranking), and search-help.js shows the help when nothing is found. Both sit
-  // next to this file and load only when the reader starts to search.
+  // issue #23: the theme's search worker runs inside ours (search-nv.js, next to it: Norwegian
+  // query analysis and ranking), and search-help.js (next to this file) shows the help when
+  // nothing is found. Both load only when the reader starts to search.
   var here = document.currentScript && document.currentScript.src;
   var THEME_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
   var help = { module: null, config: null, result: null };
@@ -71,8 +71,9 @@
       var theme = new URL(String(url), location.href);
       var ours = here && THEME_WORKER.test(theme.pathname);
       function boot() {
-        real = new RealWorker(ours ? new URL("search-worker.js", here).href : url, options);
-        if (ours) real.postMessage({ nvBoot: theme.href });
+        // ours: the theme's worker with the Norwegian search around it, one file next to
+        // it (written by naervaer/site/search.py from search-worker.js)
+        real = new RealWorker(ours ? new URL("search-nv.js", theme).href : url, options);
         ["message", "messageerror", "error"].forEach(function (type) {
           real.addEventListener(type, function (event) {
             var copy = type === "error" ? new Event("error")

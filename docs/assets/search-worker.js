@@ -1,10 +1,12 @@
 /* Nærvær — the site's search worker (issue #23): mkdocs-material's own lunr worker, with a
    Norwegian query analysis in front of it and a ranking behind it.
 
-   lazy-search.js starts this worker instead of the theme's (only when the reader starts to
-   search) and sends the theme's worker address first; this file then loads the theme's
-   worker, which builds the lunr index as always, with the Norwegian stemmer and stopwords
-   (lunr-languages `no`) and the separator the build sets (naervaer/site/search.py).
+   The build (naervaer/site/search.py) writes this file, the theme's worker and
+   lunr-languages' Norwegian files, each unchanged, one after the other into one worker
+   script, assets/javascripts/workers/search-nv.js, so that a phone fetches the search code
+   in one request; lazy-search.js starts that worker instead of the theme's, only when the
+   reader starts to search. The theme's worker builds the lunr index as always, with the
+   Norwegian stemmer and stopwords (lunr-languages `no`) and the separator the build sets.
 
    For each query it
    * drops Norwegian stopwords (lunr-languages' list, bokmål and nynorsk, plus the few in
@@ -26,7 +28,6 @@
   var MAX_RESULTS = 60;      // documents handed on to the theme (it highlights each one)
   var MIN_SHARE = 0.08;      // results below this share of the best score are noise
 
-  var themeUrl = null;
   var nv = { groups: [], parts: [], stopwords: [], kinds: {} };
   var separator = /[\s\-]+/g;
   var docs = new Map();      // location → { kind, plain }
@@ -41,11 +42,11 @@
   var realImport = self.importScripts.bind(self);
   var realPost = self.postMessage.bind(self);
 
-  // The theme's worker loads "../lunr/…" relative to itself: resolve against its address,
-  // and load each script once (this worker loads lunr-languages early, see boot()).
+  // The theme's worker loads lunr-languages with importScripts when the index arrives: the
+  // files this script already holds are not fetched again (see ready()).
   self.importScripts = function () {
     var urls = Array.prototype.map.call(arguments, function (u) {
-      return new URL(u, themeUrl || self.location.href).href;
+      return new URL(u, self.location.href).href;
     }).filter(function (u) { return !loaded.has(u); });
     urls.forEach(function (u) { loaded.add(u); });
     if (urls.length) realImport.apply(self, urls);
@@ -56,25 +57,35 @@
     realPost(message);
   };
 
+  // registered before the theme's worker registers its own: sees each message first
   self.addEventListener("message", function (event) {
     var message = event.data;
-    if (message && message.nvBoot) {
-      event.stopImmediatePropagation();
-      boot(String(message.nvBoot));
-      return;
-    }
     if (!message) return;
     if (message.type === SETUP) setup(message.data);
     else if (message.type === QUERY) current = analyse(String(message.data || ""));
   });
 
-  function boot(url) {
-    themeUrl = url;
-    self.importScripts(url);
-    // lunr-languages for Norwegian at once, while the page still fetches the index
-    self.importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.no.min.js");
-    self.lunr.Index.prototype.search = function () { return search(this); };
-  }
+  // called at the end of the bundle, once the theme's worker and lunr-languages have run:
+  // `bundled` are the addresses (relative to this worker) of the language files it holds
+  self.nvSearchReady = function (bundled) {
+    bundled.forEach(function (u) { loaded.add(new URL(u, self.location.href).href); });
+    var L = self.lunr;
+    L.Index.prototype.search = function () { return search(this); };
+    // the stemmer is the index build's slowest step and most words recur: remember results
+    var stemmer = L.no.stemmer, memo = new Map();
+    L.no.stemmer = function (token) {
+      return token.update(function (word) {
+        var hit = memo.get(word);
+        if (hit === undefined) {
+          hit = stemmer(new L.Token(word)).toString();
+          memo.set(word, hit);
+        }
+        return hit;
+      });
+    };
+    L.no.stemmer.label = "stemmer-no";
+    L.Pipeline.registeredFunctions["stemmer-no"] = L.no.stemmer;
+  };
 
   function setup(data) {
     var config = (data && data.config) || {};
@@ -83,10 +94,7 @@
     extraStop = new Set((nv.stopwords || []).map(lower));
     docs = new Map();
     (data.docs || []).forEach(function (doc) {
-      docs.set(doc.location, {
-        kind: doc.kind || "about",
-        plain: " " + words(plainText(doc.title) + " " + plainText(doc.text)).map(fold).join(" ") + " "
-      });
+      docs.set(doc.location, { kind: doc.kind || "about", title: doc.title, text: doc.text });
     });
     synonyms = folded = surface = null;
   }
@@ -98,6 +106,17 @@
   function plainText(html) {
     return String(html || "").replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ")
       .replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"");
+  }
+
+  // a document's words, folded, between spaces: for phrases and «Mente du …?» (made when
+  // first needed, so the index is ready sooner)
+  function plainOf(doc) {
+    if (doc.plain === undefined) {
+      doc.plain = " " + words(plainText(doc.title) + " " + plainText(doc.text)).map(fold)
+        .join(" ") + " ";
+      doc.title = doc.text = null;
+    }
+    return doc.plain;
   }
 
   function words(text) {
@@ -170,7 +189,7 @@
     if (surface) return surface;
     surface = new Map();
     docs.forEach(function (doc) {
-      doc.plain.split(" ").forEach(function (w) {
+      plainOf(doc).split(" ").forEach(function (w) {
         if (w.length < 3 || /\d/.test(w)) return;
         var seen = surface.get(w);
         if (seen) seen.count += 1; else surface.set(w, { word: w, count: 1 });
@@ -298,7 +317,9 @@
     results.forEach(function (result) {
       var doc = docs.get(result.ref);
       if (!doc) return;
-      if (q.phrases.some(function (p) { return doc.plain.indexOf(" " + p + " ") < 0; })) return;
+      if (q.phrases.some(function (p) { return plainOf(doc).indexOf(" " + p + " ") < 0; })) {
+        return;
+      }
       var metadata = result.matchData.metadata;
       var matched = Object.keys(metadata);
       var hits = {}, count = 0;

@@ -166,6 +166,40 @@ def browser_config(ed: Any) -> dict[str, Any]:
     }
 
 
+WORKER_SOURCE = ROOT / "docs" / "assets" / "search-worker.js"
+WORKER = Path("assets") / "javascripts" / "workers" / "search-nv.js"
+
+
+def lunr_files(langs: list[str]) -> list[str]:
+    """The lunr-languages files the theme's worker loads for ``langs``, relative to it."""
+    names = ["lunr.stemmer.support.min.js"] + [f"lunr.{lang}.min.js" for lang in langs
+                                               if lang != "en"]
+    if len(langs) > 1:
+        names.append("lunr.multi.min.js")
+    return [f"../lunr/min/{name}" for name in names]
+
+
+def write_worker(site: Path, langs: list[str]) -> Path:
+    """One worker script for the search: ours (docs/assets/search-worker.js), the theme's
+    worker and the lunr-languages files it would fetch one after another — each file as
+    published, one after the other — so that a phone fetches the search code in one request
+    instead of four in a row (about 1.5 s on a fast-3G connection). Next to the theme's
+    worker, so its relative addresses hold; the plain copy of ours is removed."""
+    workers = site / WORKER.parent
+    themes = sorted(workers.glob("search.*.min.js"))
+    if len(themes) != 1:
+        raise RuntimeError(f"expected one theme search worker in {workers}, found {themes}")
+    files = lunr_files(langs)
+    parts = [WORKER_SOURCE.read_text(encoding="utf-8"), themes[0].read_text(encoding="utf-8")]
+    parts += [(workers / name).resolve().read_text(encoding="utf-8") for name in files]
+    parts.append(f"self.nvSearchReady({json.dumps(files)});\n")
+    out = site / WORKER
+    out.write_text("/* Nærvær search worker: naervaer/site/search.py writes this file. */\n"
+                   + "\n;\n".join(parts), encoding="utf-8")
+    (site / "assets" / WORKER_SOURCE.name).unlink(missing_ok=True)
+    return out
+
+
 def rewrite_index(site: Path, ed: Any) -> Path | None:
     """Rewrite the theme's search index in ``site`` for this edition; returns its path."""
     path = site / INDEX
@@ -178,4 +212,5 @@ def rewrite_index(site: Path, ed: Any) -> Path | None:
     index["docs"] = rewrite_docs(index.get("docs", []), ed)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")
+    write_worker(site, [LUNR_LANG])
     return path

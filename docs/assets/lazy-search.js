@@ -21,8 +21,11 @@
       var sheet = document.createElement("link");
       sheet.rel = "stylesheet";
       sheet.href = new URL("search.css", here).href;
+      var styled = new Promise(function (done) { sheet.onload = sheet.onerror = done; });
       document.head.appendChild(sheet);
-      import(new URL("search-help.js", here).href).then(function (module) {
+      // the help shows once its stylesheet is there (its links' size is a WCAG matter)
+      Promise.all([import(new URL("search-help.js", here).href), styled]).then(function (got) {
+        var module = got[0];
         help.module = module;
         if (help.config) module.configure(help.config);
         if (help.result) module.show(help.result);

@@ -21,6 +21,7 @@ function box() {
   if (!el) {
     el = document.createElement("div");
     el.className = "nv-search-help";
+    el.setAttribute("role", "status");  // read out when it changes (WCAG 4.1.3)
     el.hidden = true;
     const meta = result.querySelector(":scope > .md-search-result__meta");
     result.insertBefore(el, meta ? meta.nextSibling : result.firstChild);

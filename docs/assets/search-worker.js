@@ -112,8 +112,8 @@
   // first needed, so the index is ready sooner)
   function plainOf(doc) {
     if (doc.plain === undefined) {
-      doc.plain = " " + words(plainText(doc.title) + " " + plainText(doc.text)).map(fold)
-        .join(" ") + " ";
+      doc.words = words(plainText(doc.title) + " " + plainText(doc.text));
+      doc.plain = " " + doc.words.map(fold).join(" ") + " ";
       doc.title = doc.text = null;
     }
     return doc.plain;
@@ -166,12 +166,20 @@
     synonyms = new Map();
     (nv.groups || []).forEach(function (group, g) {
       group.forEach(function (member) {
-        var key = words(member).filter(function (w) { return !isStop(w); })
-          .map(function (w) { return fold(stem(w)); }).join(" ");
-        if (key && !synonyms.has(key)) synonyms.set(key, g);
+        var parts = words(member).filter(function (w) { return !isStop(w); });
+        var keys = parts.length === 1 ? wordKeys(parts[0])
+          : [parts.map(function (w) { return fold(stem(w)); }).join(" ")];
+        keys.forEach(function (key) { if (key && !synonyms.has(key)) synonyms.set(key, g); });
       });
     });
     return synonyms;
+  }
+
+  // the keys a single word is known by among the synonyms: as typed, stemmed, and stemmed
+  // twice («helsesøstera» → helsesøster → helsesøst), all folded
+  function wordKeys(word) {
+    var once = stem(word);
+    return [fold(word), fold(once), fold(stem(once))];
   }
 
   function foldedTerms(index) {
@@ -189,10 +197,11 @@
     if (surface) return surface;
     surface = new Map();
     docs.forEach(function (doc) {
-      plainOf(doc).split(" ").forEach(function (w) {
+      plainOf(doc);
+      doc.words.forEach(function (w) {
         if (w.length < 3 || /\d/.test(w)) return;
-        var seen = surface.get(w);
-        if (seen) seen.count += 1; else surface.set(w, { word: w, count: 1 });
+        var key = fold(w), seen = surface.get(key);
+        if (seen) seen.count += 1; else surface.set(key, { word: w, count: 1 });
       });
     });
     return surface;
@@ -215,9 +224,13 @@
     for (var i = 0; i < content.length; i++) {
       // the longest run of words that is a synonym («pedagogisk-psykologisk tjeneste»)
       var taken = 1, group = -1;
-      for (var n = Math.min(4, content.length - i); n >= 1; n--) {
+      for (var n = Math.min(4, content.length - i); n >= 2; n--) {
         var key = content.slice(i, i + n).map(function (w) { return fold(stem(w)); }).join(" ");
         if (index.has(key)) { taken = n; group = index.get(key); break; }
+      }
+      if (group < 0) {
+        var one = wordKeys(content[i]).filter(function (k) { return index.has(k); })[0];
+        if (one !== undefined) group = index.get(one);
       }
       var label = content.slice(i, i + taken).join(" ");
       var concept = { label: label, alts: [], all: [] };
@@ -245,6 +258,7 @@
 
   function addWord(concept, word, typing) {
     var s = stem(word);
+    concept.word = word;
     addAlt(concept, s, 10, "exact");
     if (word !== s && word.length >= 3) addAlt(concept, word, 6, "exact");
     if (word.length >= 4 || typing) addAlt(concept, typing ? word : s, 2, "prefix");
@@ -263,12 +277,15 @@
   }
 
   function addSynonyms(q, concept, group, label) {
-    var own = words(label).filter(function (w) { return !isStop(w); })
-      .map(function (w) { return fold(stem(w)); }).join(" ");
+    var typed = words(label).filter(function (w) { return !isStop(w); });
+    var own = typed.length === 1 ? wordKeys(typed[0])
+      : [typed.map(function (w) { return fold(stem(w)); }).join(" ")];
     (nv.groups[group] || []).forEach(function (member) {
       var parts = words(member).filter(function (w) { return !isStop(w); });
-      var key = parts.map(function (w) { return fold(stem(w)); }).join(" ");
-      if (!parts.length || key === own) return;
+      if (!parts.length) return;
+      var keys = parts.length === 1 ? wordKeys(parts[0])
+        : [parts.map(function (w) { return fold(stem(w)); }).join(" ")];
+      if (keys.some(function (k) { return own.indexOf(k) >= 0; })) return;  // what was typed
       // the help names the one-word synonyms it also searched for (a phrase describes one)
       if (parts.length === 1 && q.tried.indexOf(member) < 0) q.tried.push(member);
       // a one-word synonym weighs almost as much as the word itself; the words of a
@@ -299,6 +316,14 @@
           if (!exact.has(term)) { exact.add(term); addAlt(concept, term, 8, "exact"); }
         });
       });
+      // a compound the guide does not use («fraværsgrense»): its two parts, in one paragraph
+      var known = Array.from(exact).some(function (t) { return has(index, t); });
+      var parts = !known && concept.word && concept.word.length >= 7 ?
+        compound(index, terms, concept.word) : null;
+      if (parts) {
+        parts.forEach(function (term) { addAlt(concept, term, 3, "part"); });
+        concept.both = parts;  // counts where the page has both, anywhere
+      }
     });
     var L = self.lunr;
     var results = index.query(function (builder) {
@@ -326,8 +351,14 @@
       q.concepts.forEach(function (concept) {
         var hit = matched.some(function (term) { return matches(concept, term); }) ||
           concept.all.some(function (terms) { return together(metadata, terms); });
+        var credit = hit ? 1 : 0;
+        if (!hit && concept.both) {  // a split compound: both parts, or half for one
+          var found = concept.both.filter(function (t) { return matched.indexOf(t) >= 0; });
+          credit = found.length / concept.both.length;
+          hit = credit === 1;
+        }
         hits[concept.label] = hit;
-        if (hit) count += 1;
+        count += credit;
       });
       var share = count / q.concepts.length;
       var weight = (nv.kinds || {})[doc.kind] || 1;
@@ -356,6 +387,31 @@
       }
       return shared !== null && shared.size > 0;
     });
+  }
+
+  function has(index, term) {
+    return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
+  }
+
+  // the index term for a word: its stem, or a term that folds to the same
+  function known(index, terms, word) {
+    var s = stem(word);
+    if (has(index, s)) return s;
+    return (terms.get(fold(s)) || terms.get(fold(word)) || [])[0] || null;
+  }
+
+  // split a word the index lacks into two words it has: «fraværsgrense» → fravær + grense
+  // (a joining s or e may end the first part); the split with the longest first part wins
+  function compound(index, terms, word) {
+    for (var i = word.length - 3; i >= 3; i--) {
+      var right = known(index, terms, word.slice(i));
+      if (!right) continue;
+      var head = word.slice(0, i);
+      var left = known(index, terms, head) ||
+        (/[se]$/.test(head) && head.length > 3 ? known(index, terms, head.slice(0, -1)) : null);
+      if (left && !isStop(left) && !isStop(right)) return [left, right];
+    }
+    return null;
   }
 
   function matches(concept, term) {

@@ -262,3 +262,4 @@ def test_index_is_norwegian_and_holds_what_readers_need(sites, lang: str) -> Non
     worker = (site / "assets" / "javascripts" / "workers" / "search-nv.js").read_text("utf-8")
     assert "nvSearchReady" in worker and "lunr.no" in worker and "stemmerSupport" in worker
     assert not (site / "assets" / "search-worker.js").exists()
+    assert not (site / "assets" / "search-query.js").exists()

@@ -1,20 +1,20 @@
 /* Nærvær — the site's search worker (issue #23): mkdocs-material's own lunr worker, with a
-   Norwegian query analysis in front of it and a ranking behind it.
+   Norwegian query analysis in front of it (search-query.js) and a ranking behind it.
 
-   The build (naervaer/site/search.py) writes this file, the theme's worker and
-   lunr-languages' Norwegian files, each unchanged, one after the other into one worker
+   The build (naervaer/site/search.py) writes search-query.js, this file, the theme's worker
+   and lunr-languages' Norwegian files, each unchanged, one after the other into one worker
    script, assets/javascripts/workers/search-nv.js, so that a phone fetches the search code
    in one request; lazy-search.js starts that worker instead of the theme's, only when the
    reader starts to search. The theme's worker builds the lunr index as always, with the
    Norwegian stemmer and stopwords (lunr-languages `no`) and the separator the build sets.
 
-   For each query it
-   * drops Norwegian stopwords (lunr-languages' list, bokmål and nynorsk, plus the few in
-     data/synonyms.yaml), also where the theme would add a wildcard;
-   * looks every other word up as typed and stemmed (exact, ranked first), as a prefix, with
-     æ/ø/å folded (fraver → fravær), with one typo in words of 5 letters or more, with the
-     other målform's word parts (skulevegring → skolevegring) and with its synonyms;
-   * keeps a quoted phrase («"blanke ark"») as a phrase;
+   For each query this file
+   * has search-query.js turn it into concepts: stopwords out (lunr-languages' list, bokmål
+     and nynorsk, plus the few in data/synonyms.yaml), also where the theme would add a
+     wildcard; every other word as typed and stemmed (ranked first), as a prefix, with one
+     typo, with the other målform's word parts and with its synonyms; a quoted phrase kept;
+   * adds the index terms that fold to the same (æ/ø/å typed without: fraver → fravær) and
+     splits a compound the guide does not use into two words it has;
    * ranks pages by how many of the query's words they hold, then by lunr's score and the
      kind of page (guide sections and measures above forms), and tells the page which
      words a result lacks;
@@ -28,11 +28,11 @@
   var MAX_RESULTS = 60;      // documents handed on to the theme (it highlights each one)
   var MIN_SHARE = 0.08;      // results below this share of the best score are noise
 
-  var nv = { groups: [], parts: [], stopwords: [], kinds: {} };
-  var separator = /[\s\-]+/g;
-  var docs = new Map();      // location → { kind, plain }
-  var extraStop = new Set();
-  var synonyms = null;       // stemmed key → group index
+  var Q = self.nvQuery;
+  var analyse = Q.analyse, addAlt = Q.addAlt, words = Q.words, fold = Q.fold, stem = Q.stem,
+    isStop = Q.isStop, distance = Q.distance, plainText = Q.plainText;
+  var kinds = {};            // kind of page → weight (naervaer/site/search.py)
+  var docs = new Map();      // location → { kind, title, text; later plain, words }
   var folded = null;         // folded index term → [index terms]
   var surface = null;        // folded word of the site's text → { word, count }
   var current = null;        // the query being answered
@@ -89,23 +89,13 @@
 
   function setup(data) {
     var config = (data && data.config) || {};
-    nv = config.nv || nv;
-    separator = new RegExp(config.separator || "[\\s\\-]+", "g");
-    extraStop = new Set((nv.stopwords || []).map(lower));
+    Q.configure(config);
+    kinds = (config.nv && config.nv.kinds) || {};
     docs = new Map();
     (data.docs || []).forEach(function (doc) {
       docs.set(doc.location, { kind: doc.kind || "about", title: doc.title, text: doc.text });
     });
-    synonyms = folded = surface = null;
-  }
-
-  // --- words ------------------------------------------------------------------------------
-
-  function lower(s) { return String(s).normalize("NFC").toLocaleLowerCase("nb"); }
-
-  function plainText(html) {
-    return String(html || "").replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ")
-      .replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"");
+    folded = surface = null;
   }
 
   // a document's words, folded, between spaces: for phrases and «Mente du …?» (made when
@@ -117,69 +107,6 @@
       doc.title = doc.text = null;
     }
     return doc.plain;
-  }
-
-  function words(text) {
-    return lower(text).split(separator).filter(function (w) { return w.length > 0; });
-  }
-
-  // æ/ø/å as people type them without a Norwegian keyboard: «fraver», «fravaer», «foresatte»
-  function fold(word) {
-    return word.replace(/ae|æ|ä|é|è|ê/g, "e").replace(/oe|ø|ö|ó/g, "o").replace(/aa|å|á|à/g, "a");
-  }
-
-  function stem(word) {
-    return self.lunr.no.stemmer(new self.lunr.Token(word)).toString();
-  }
-
-  function isStop(word) {
-    return extraStop.has(word) || !self.lunr.no.stopWordFilter(new self.lunr.Token(word));
-  }
-
-  // edits between two words (a letter added, left out, changed, or two letters swapped);
-  // stops counting past `most`
-  function distance(a, b, most) {
-    if (Math.abs(a.length - b.length) > most) return most + 1;
-    var back = null, prev = [], i, j;
-    for (j = 0; j <= b.length; j++) prev.push(j);
-    for (i = 1; i <= a.length; i++) {
-      var row = [i], best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-        if (back && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-          d = Math.min(d, back[j - 2] + 1);
-        row.push(d);
-        if (d < best) best = d;
-      }
-      if (best > most) return most + 1;
-      back = prev;
-      prev = row;
-    }
-    return prev[b.length];
-  }
-
-  // --- synonyms and vocabulary (built on the first query) -----------------------------------
-
-  function synonymIndex() {
-    if (synonyms) return synonyms;
-    synonyms = new Map();
-    (nv.groups || []).forEach(function (group, g) {
-      group.forEach(function (member) {
-        var parts = words(member).filter(function (w) { return !isStop(w); });
-        var keys = parts.length === 1 ? wordKeys(parts[0])
-          : [parts.map(function (w) { return fold(stem(w)); }).join(" ")];
-        keys.forEach(function (key) { if (key && !synonyms.has(key)) synonyms.set(key, g); });
-      });
-    });
-    return synonyms;
-  }
-
-  // the keys a single word is known by among the synonyms: as typed, stemmed, and stemmed
-  // twice («helsesøstera» → helsesøster → helsesøst), all folded
-  function wordKeys(word) {
-    var once = stem(word);
-    return [fold(word), fold(once), fold(stem(once))];
   }
 
   function foldedTerms(index) {
@@ -206,102 +133,6 @@
     });
     return surface;
   }
-
-  // --- the query ----------------------------------------------------------------------------
-
-  function analyse(raw) {
-    var q = { raw: raw, phrases: [], concepts: [], tried: [] };
-    var text = raw.replace(/"([^"]+)"?|«([^»]+)»?|“([^”]+)”?/g, function (_, a, b, c) {
-      var phrase = words(a || b || c || "");
-      if (phrase.length > 1) q.phrases.push(phrase.map(fold).join(" "));
-      return " " + phrase.join(" ") + " ";
-    });
-    var list = words(text);
-    var typing = raw.length > 0 && !/[\s"»”]$/.test(raw);
-    var content = list.filter(function (w) { return !isStop(w); });
-    if (!content.length) content = list.filter(function (w) { return w.length > 1; });
-    var index = synonymIndex();
-    for (var i = 0; i < content.length; i++) {
-      // the longest run of words that is a synonym («pedagogisk-psykologisk tjeneste»)
-      var taken = 1, group = -1;
-      for (var n = Math.min(4, content.length - i); n >= 2; n--) {
-        var key = content.slice(i, i + n).map(function (w) { return fold(stem(w)); }).join(" ");
-        if (index.has(key)) { taken = n; group = index.get(key); break; }
-      }
-      if (group < 0) {
-        var one = wordKeys(content[i]).filter(function (k) { return index.has(k); })[0];
-        if (one !== undefined) group = index.get(one);
-      }
-      var label = content.slice(i, i + taken).join(" ");
-      var concept = { label: label, alts: [], all: [] };
-      if (taken === 1) {
-        addWord(concept, content[i], typing && i === content.length - 1);
-      } else {
-        // several typed words that make one synonym: they count only together
-        var typed = content.slice(i, i + taken).map(stem);
-        typed.forEach(function (term) { addAlt(concept, term, 4, "part"); });
-        concept.all.push(typed);
-        concept.fold = [];
-      }
-      if (group >= 0) addSynonyms(q, concept, group, label);
-      q.concepts.push(concept);
-      i += taken - 1;
-    }
-    return q;
-  }
-
-  function addAlt(concept, term, boost, how) {
-    if (!term) return;
-    concept.alts.push({ term: term, boost: boost, prefix: how === "prefix",
-                        edit: how === "edit" ? 1 : 0, part: how === "part" });
-  }
-
-  function addWord(concept, word, typing) {
-    var s = stem(word);
-    concept.word = word;
-    addAlt(concept, s, 10, "exact");
-    if (word !== s && word.length >= 3) addAlt(concept, word, 6, "exact");
-    if (word.length >= 4 || typing) addAlt(concept, typing ? word : s, 2, "prefix");
-    if (word.length >= 5) addAlt(concept, s, 3, "edit");
-    concept.fold = [fold(word), fold(s)];
-    // the other målform's word parts: skulevegring → skolevegring, fråvær → fravær
-    (nv.parts || []).forEach(function (swap) {
-      var from = lower(swap[0]), to = lower(swap[1]);
-      if (word.indexOf(from) >= 0) {
-        var other = word.split(from).join(to);
-        addAlt(concept, stem(other), 8, "exact");
-        if (typing) addAlt(concept, other, 2, "prefix");
-        concept.fold.push(fold(other), fold(stem(other)));
-      }
-    });
-  }
-
-  function addSynonyms(q, concept, group, label) {
-    var typed = words(label).filter(function (w) { return !isStop(w); });
-    var own = typed.length === 1 ? wordKeys(typed[0])
-      : [typed.map(function (w) { return fold(stem(w)); }).join(" ")];
-    (nv.groups[group] || []).forEach(function (member) {
-      var parts = words(member).filter(function (w) { return !isStop(w); });
-      if (!parts.length) return;
-      var keys = parts.length === 1 ? wordKeys(parts[0])
-        : [parts.map(function (w) { return fold(stem(w)); }).join(" ")];
-      if (keys.some(function (k) { return own.indexOf(k) >= 0; })) return;  // what was typed
-      // the help names the one-word synonyms it also searched for (a phrase describes one)
-      if (parts.length === 1 && q.tried.indexOf(member) < 0) q.tried.push(member);
-      // a one-word synonym weighs almost as much as the word itself; the words of a
-      // longer one less, since each of them alone is broader
-      if (parts.length === 1) {
-        addAlt(concept, stem(parts[0]), 7, "exact");
-        concept.fold.push(fold(stem(parts[0])), fold(parts[0]));
-        return;
-      }
-      // a phrase: its words are searched, but it counts only where all of them are
-      var terms = parts.map(stem);
-      terms.forEach(function (term) { addAlt(concept, term, 2, "part"); });
-      concept.all.push(terms);
-    });
-  }
-
   // --- search: replaces lunr.Index#search for the theme's worker ----------------------------
 
   function search(index) {
@@ -361,7 +192,7 @@
         count += credit;
       });
       var share = count / q.concepts.length;
-      var weight = (nv.kinds || {})[doc.kind] || 1;
+      var weight = kinds[doc.kind] || 1;
       var score = result.score * weight * share * share;
       ranked.set(result.ref, { score: score, terms: hits });
       out.push({ ref: result.ref, score: score, matchData: result.matchData });

@@ -254,6 +254,14 @@ def main() -> int:
                 rows.append((f"(h) skjema/{form_id}: click → saved PDF, 4× CPU throttling, "
                              f"{what}, {'first' if click == 'cold' else 'second'} click",
                              f"{result}, {size / KB:.0f} KB loaded on click", target, mark))
+        # (i) the site's search (issue #23): score per edition, index size, first results on
+        # a slow phone, keystroke latency (bench/search_bench.py; the comparison with the
+        # other candidates is in bench/SEARCH.md)
+        from search_bench import build as build_pages
+        from search_bench import site_rows
+
+        nn_pages = build_pages(EDITIONS[1], work / "i-nn")
+        rows += site_rows({"nb": work / "a", "nn": nn_pages}, runs=max(3, args.runs))
         # (f) PDF sizes
         pdfs = sorted((work / "a" / "skjema").glob("*.pdf"))
         fillable = [p for p in pdfs if p.name.endswith("-utfyllbar.pdf")]

@@ -39,6 +39,7 @@ NOT_PROSE = frozenset({
     "accessibility_statement_url", "phone", "section", "actors", "hidden_measures",
     "category", "decision", "concern", "deadlines", "url", "link", "parent_languages",
     "words", "example", "tier", "causes", "translations",
+    "search_synonyms",  # search words: names and the words readers type
 })
 
 

@@ -49,6 +49,7 @@ from .languages import language_pages, mark_language_links, page_language
 from .links import check_site
 from .nav import build_nav, category_src, guide_src, language_src, left_out
 from .pages import Downloads, PageRenderer
+from .search import rewrite_index
 from .theme_css import trim_theme_css
 from .theme_fixes import THEME_WORDS
 
@@ -227,6 +228,8 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         site = Path(config["site_dir"])
         for sheet in (site / "assets").glob("*.css"):  # ours; the theme's are minified already
             sheet.write_text(compact_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+        if self.edition is not None:  # the search index, for Norwegian (search.py)
+            rewrite_index(site, self.edition)
         trim_theme_css(site)  # after every page and script is written: it reads them all
         if self.edition is not None and self.edition.draft:  # a draft is no site to index
             (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")

@@ -37,6 +37,7 @@ LANGUAGE_CODE = pattern(r"^[a-z]{2}$", "form_language_code")
 SLUG = pattern(r"^[a-z0-9][a-z0-9-]*$", "form_slug")
 ANCHOR = pattern(r"^[a-z0-9æøå][a-z0-9æøå-]*$", "form_anchor")
 FIELD_ID = pattern(r"^[a-z0-9][a-z0-9_-]*$", "form_slug")
+SEARCH_WORD = pattern(r"^[^<>\n\r`*_\[\]{}]+$", "form_search_word")
 MEASURE_ID = pattern(r"^([1-9]|1[0-2])\.(L?[1-9][0-9]*)$", "form_measure_id")
 
 

@@ -15,7 +15,17 @@ from pydantic_core import PydanticCustomError
 
 from .bank import Actor, Cause, Tier
 from .base import Strict
-from .kinds import COLOUR, LANGUAGE_CODE, LOCAL_FACT, MARKDOWN, RANGE, TIME, Phone, Url
+from .kinds import (
+    COLOUR,
+    LANGUAGE_CODE,
+    LOCAL_FACT,
+    MARKDOWN,
+    RANGE,
+    SEARCH_WORD,
+    TIME,
+    Phone,
+    Url,
+)
 from .services import ConsentService
 from .settings_doc import LText, MdText, doc
 
@@ -52,6 +62,11 @@ def ordered_range(value: str) -> str:
     if low > high:
         raise PydanticCustomError("range_order", "range {value} is high–low", {"value": value})
     return value
+
+
+# a group of words the search treats as one: 2–20 words or phrases, each plain text
+SearchWord = Annotated[str, Field(min_length=2, max_length=80, pattern=SEARCH_WORD)]
+SynonymGroup = Annotated[list[SearchWord], Field(min_length=2, max_length=20)]
 
 
 class Concern(Strict):
@@ -253,6 +268,17 @@ class Settings(Strict):
     local_text: list[LocalText] = doc("Lokal tekst lagt til et avsnitt i veilederen.",
                                       "Lokal tekst lagd til eit avsnitt i rettleiaren.",
                                       default=[])
+    # -- the site's search --
+    search_synonyms: list[SynonymGroup] = doc(
+        "Egne synonymer for søket: grupper av ord som skal finne det samme, f.eks. "
+        "`[[Familiens hus, familietjenesten]]` eller det lokale navnet på PP-tjenesten. "
+        "Kommer i tillegg til listen i data/synonyms.yaml; navnene i `pp_service` er med "
+        "av seg selv.",
+        "Eigne synonym for søket: grupper av ord som skal finne det same, t.d. "
+        "`[[Familiens hus, familietenesta]]` eller det lokale namnet på PP-tenesta. "
+        "Kjem i tillegg til lista i data/synonyms.yaml; namna i `pp_service` er med "
+        "av seg sjølv.",
+        default=[])
     privacy_statement_url: Url | None = doc("Lenke til kommunens personvernerklæring.",
                                             "Lenkje til personvernerklæringa til kommunen.",
                                             default=None)

@@ -35,13 +35,16 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(settings: Path, site_dir: Path, extra_env: dict[str, str] | None = None,
-                 check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build` for one edition, as an editor would."""
+                 check: bool = True, draft: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` for one edition, as an editor would. ``draft``: the
+    small settings files tests write leave local facts unset, so they build as drafts;
+    the example editions are complete and build as published."""
     env = dict(os.environ)
     env.update({
         "NAERVAER_SETTINGS": str(settings),
         "NAERVAER_CACHE": str(TEST_CACHE),
         "NO_MKDOCS_2_WARNING": "1",
+        "NAERVAER_DRAFT": "1" if draft else "0",
     })
     env.update(extra_env or {})
     result = subprocess.run(
@@ -71,7 +74,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default edition, built once per test session with `mkdocs build --strict`."""
     out = tmp_path_factory.mktemp("default") / "site"
-    mkdocs_build(DEFAULT_SETTINGS, out)
+    mkdocs_build(DEFAULT_SETTINGS, out, draft=False)
     return out
 
 
@@ -79,7 +82,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def nn_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The nynorsk example edition (Fjordvik), built once per test session."""
     out = tmp_path_factory.mktemp("fjordvik") / "site"
-    mkdocs_build(EDITIONS / "fjordvik.yml", out)
+    mkdocs_build(EDITIONS / "fjordvik.yml", out, draft=False)
     return out
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from naervaer.cli.starter import SCHEMA_FILE
@@ -30,8 +29,6 @@ from .conftest import EDITIONS, ROOT, previous_site, untouched
 
 NAERVAER = ROOT / ".venv" / "bin" / "naervaer"
 EXAMPLE = ROOT / "examples" / "publish"
-GITHUB_WORKFLOW = EXAMPLE / ".github" / "workflows" / "publiser.yml"
-GITLAB_CI = EXAMPLE / ".gitlab-ci.yml"
 
 
 def cli_env(**extra: str) -> dict[str, str]:
@@ -180,7 +177,10 @@ def test_ny_writes_a_valid_file_with_every_key_explained(lang: str, tmp_path: Pa
 
     schema = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
     assert schema, text[:200]
-    assert (written.parent / schema.group(1)).resolve() == SCHEMA_FILE
+    # the schema line works on any machine: it names the schema written beside the file
+    assert schema.group(1) == "naervaer.schema.json"
+    assert (written.parent / schema.group(1)).read_text(encoding="utf-8") \
+        == SCHEMA_FILE.read_text(encoding="utf-8")
     assert "municipality: Havøy kommune\n" in text and f"\nlanguage: {lang}\n" in text
     for key in settings_keys(Settings):  # every key, nested ones too, as a (commented) key
         assert re.search(rf"^(# )?{key}:", text, re.M), key
@@ -279,113 +279,6 @@ def test_bygg_refuses_a_folder_it_would_wipe_and_a_broken_file(tmp_path: Path) -
 
 
 # -- publishing from a settings-only repository -------------------------------------------------
-def ci_commands() -> dict[str, list[str]]:
-    """Every shell line of each CI file's build job."""
-    github = yaml.safe_load(GITHUB_WORKFLOW.read_text(encoding="utf-8"))
-    gitlab = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
-    lines = {"github": [], "gitlab": []}
-    for step in github["jobs"]["bygg"]["steps"]:
-        lines["github"] += [line.strip() for line in step.get("run", "").splitlines()]
-    lines["gitlab"] = [line.strip() for line in gitlab["pages"]["script"]]
-    return {ci: [line for line in found if line] for ci, found in lines.items()}
-
-
-def naervaer_lines(lines: list[str]) -> list[str]:
-    return [line for line in lines if line.startswith("naervaer ")]
-
-
-@pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The example repository copied to a temporary folder, and its CI commands run there
-    exactly as written (all but the installation, which needs the network): the test
-    session's one `naervaer bygg`."""
-    repo = tmp_path_factory.mktemp("kommune-repo") / "naervaer-bjorkvik"
-    shutil.copytree(EXAMPLE, repo, ignore=shutil.ignore_patterns("public*"))
-    commands = naervaer_lines(ci_commands()["github"])
-    runs = []
-    for line in commands:
-        started = time.perf_counter()
-        result = subprocess.run(["bash", "-euo", "pipefail", "-c", line], cwd=repo,
-                                env=cli_env(), capture_output=True, text=True, timeout=900)
-        runs.append((line, result, time.perf_counter() - started))
-    return {"repo": repo, "runs": runs}
-
-
-def test_publish_example_pins_a_version_and_runs_the_same_commands_on_github_and_gitlab() -> None:
-    commands = ci_commands()
-    assert naervaer_lines(commands["github"]) == naervaer_lines(commands["gitlab"])
-    verbs = [line.split()[1] for line in naervaer_lines(commands["github"])]
-    assert verbs == ["sjekk", "bygg"]
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    for ci_file in (GITHUB_WORKFLOW, GITLAB_CI):
-        text = ci_file.read_text(encoding="utf-8")
-        assert f"NAERVAER_VERSION: v{version}\n" in text, ci_file
-        assert re.search(r"NAERVAER_REPO: https://git\.example\.invalid/\S+ +# PLASSHOLDER", text)
-    # the Debian packages the example installs are the ones setup.sh installs for building
-    setup = (ROOT / "setup.sh").read_text(encoding="utf-8")
-    ours = set(re.search(r"APT_PACKAGES=\(([^)]*)\)", setup).group(1).split())
-    for ci, lines in commands.items():
-        install = next(line for line in lines if "apt-get install" in line)
-        wanted = {w for w in install.split() if not w.startswith("-")} - {
-            "sudo", "apt-get", "install", "git"}
-        assert wanted and wanted <= ours, (ci, wanted - ours)
-    # the publishing step takes the folder the build wrote
-    github = yaml.safe_load(GITHUB_WORKFLOW.read_text(encoding="utf-8"))
-    upload = next(s for s in github["jobs"]["bygg"]["steps"]
-                  if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    gitlab = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
-    out = naervaer_lines(commands["github"])[-1].split("--ut ")[1]
-    assert upload["with"]["path"] == out == gitlab["pages"]["artifacts"]["paths"][0] == "public"
-
-
-def test_the_example_repository_builds_its_edition(published: dict[str, Any]) -> None:
-    (_, checked, _), (_, built, seconds) = published["runs"]
-    assert checked.returncode == 0, checked.stderr
-    assert "Alt i orden" in checked.stdout and "Kommune: Bjørkvik kommune" in squash(checked.stdout)
-    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-3000:]
-
-    out = published["repo"] / "public"
-    index = (out / "index.html").read_text(encoding="utf-8")
-    assert "Bjørkvik kommune" in index and 'src="assets/logo.svg"' in index
-    assert (out / "assets" / "logo.svg").is_file() and (out / "csp-header.txt").is_file()
-    pages = [p for p in out.rglob("*.html") if p.name != "404.html"]
-    forms = list((out / "skjema").glob("*.pdf"))
-    parents = list((out / "foreldre").glob("*.pdf"))  # the one-pager, and 6 languages × 4
-    pdfs = list(out.rglob("*.pdf"))
-    assert len(forms) == 49 and len(parents) == 1 + 6 * 4 and len(pages) > 30
-    assert len(pdfs) == len(forms) + len(parents)
-    assert not (out.parent / "public.building").exists()
-
-    done = re.search(r"^Ferdig på (?P<s>[\d,]+) s: (?P<pages>\d+) sider og (?P<pdfs>\d+) PDF-er "
-                     r"\((?P<fresh>\d+) nye\) i public$", built.stdout, re.M)
-    assert done, built.stdout
-    assert int(done["pages"]) == len(pages) and int(done["pdfs"]) == len(pdfs)
-    assert float(done["s"].replace(",", ".")) <= seconds
-    progress = re.findall(r"^PDF (\d+) av (\d+): (\S+\.pdf)$", built.stdout, re.M)
-    fresh = int(done["fresh"])
-    if fresh:  # PDFs rendered in this run (the cache may hold them from an earlier one)
-        assert progress and progress[-1][:2] == (str(fresh), str(fresh)), built.stdout
-    else:
-        assert progress == []
-
-
-def test_the_editors_page_is_left_out_of_a_municipality_edition(
-    published: dict[str, Any], site_dir: Path, nn_site_dir: Path
-) -> None:
-    # the demo edition has it, with a navigation link and the publishing example
-    page = (site_dir / "lokal-versjon.html").read_text(encoding="utf-8")
-    assert 'href="lokal-versjon.html"' in (site_dir / "index.html").read_text(encoding="utf-8")
-    assert "naervaer bygg naervaer.yml --ut public" in page
-    assert 'id="eget-repository"' in page
-    # a municipality's edition (nb example repository, nn Fjordvik) has neither page nor link
-    for out in (published["repo"] / "public", nn_site_dir):
-        assert not (out / "lokal-versjon.html").exists()
-        linking = [p.name for p in out.rglob("*.html")
-                   if "lokal-versjon" in p.read_text(encoding="utf-8")]
-        assert linking == [], out
-        assert "lokal-versjon" not in (out / "sitemap.xml").read_text(encoding="utf-8")
-
-
 # -- vis -----------------------------------------------------------------------------------------
 def free_port() -> int:
     with socket.socket() as s:

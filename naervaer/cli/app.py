@@ -142,6 +142,8 @@ def build_parser(t: Texts, version: str) -> argparse.ArgumentParser:
     _, opts = verb("ny", "new", editor.new)
     opts.add_argument("--nn", action="store_true", help=t["ny.nn"])
     opts.add_argument("--kommune", metavar=t["name_metavar"], help=t["ny.kommune"])
+    opts.add_argument("--bare-skjema", "--schema-only", action="store_true",
+                      help=t["ny.bare_skjema"])
     _, opts = verb("vis", "serve", editor.serve)
     opts.add_argument("--port", type=int, default=8000, metavar=t["port_metavar"],
                       help=t["vis.port"])

@@ -72,10 +72,14 @@ def check(args: argparse.Namespace, t: Texts) -> int:
 def new(args: argparse.Namespace, t: Texts) -> int:
     from ..content.settings_file import load_settings
     from ..errors import DataError
-    from .starter import starter
+    from .starter import starter, write_schema
 
     lang: Lang = "nn" if args.nn else "nb"
     target = Path(args.file)
+    if args.bare_skjema:  # a new version of Nærvær: only the schema beside the file
+        written = write_schema(target)
+        say(t["new.schema"].format(file=written) if written else t["new.no_schema"])
+        return 0
     municipality = args.kommune or t["new.placeholder"]
     texts = {"header": t["new.header"].format(municipality=municipality, file=target.name),
              "item_keys": t["new.item_keys"], "default": t["new.default"]}
@@ -93,6 +97,7 @@ def new(args: argparse.Namespace, t: Texts) -> int:
         target.unlink()
         complain(exc.report())
         return 1
+    write_schema(target)
     say(t["new.written"].format(file=args.file, municipality=municipality,
                                 lang=t[f"check.lang.{lang}"]))
     return 0

@@ -100,13 +100,30 @@ def item_keys(model: type[BaseModel], lang: Lang, texts: dict[str, str]) -> list
     return lines
 
 
+LOCAL_SCHEMA = "naervaer.schema.json"  # beside a settings file outside the project
+
+
 def schema_ref(target: Path) -> str:
     """Where editors' YAML tools find the JSON Schema: a relative path for a file inside
-    the Nærvær project, else the installed schema's absolute path."""
+    the Nærvær project, else the copy beside the file (:func:`write_schema` writes it), so
+    the line works on any machine the file is copied to."""
     folder = target.resolve().parent
     if folder.is_relative_to(ROOT):
         return os.path.relpath(SCHEMA_FILE, folder).replace(os.sep, "/")
-    return SCHEMA_FILE.as_posix()
+    return LOCAL_SCHEMA
+
+
+def write_schema(target: Path) -> Path | None:
+    """The JSON Schema beside a settings file outside the project (written again when it
+    has changed: a new version of Nærvær); None for a file inside the project."""
+    folder = target.resolve().parent
+    if folder.is_relative_to(ROOT):
+        return None
+    copy = folder / LOCAL_SCHEMA
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    if not copy.is_file() or copy.read_text(encoding="utf-8") != text:
+        copy.write_text(text, encoding="utf-8")
+    return copy
 
 
 def starter(target: Path, lang: Lang, municipality: str, texts: dict[str, str]) -> str:

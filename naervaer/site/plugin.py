@@ -32,7 +32,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -144,6 +144,9 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         # the theme inserts site_name and site_description as HTML: they are markup here
         config["site_name"] = Markup("Nærvær – {}").format(ed.s["municipality"])
         config["site_description"] = ed.t("site.description")
+        # the theme's own switch for its English «Made with …» line; ours says it in Norwegian
+        config["extra"]["generator"] = False
+        config["copyright"] = ed.t("site.made_with")
         if ed.settings.site_url:
             config["site_url"] = ed.settings.site_url
         # the theme's words: its own nb/nn file, with ours where it has English
@@ -201,6 +204,9 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         self.script_hashes.update(hashes)
         return html
 
+    # after every other plugin: the page is final (search has read it) before it is compacted
+    # and its inline scripts hashed; the search index exists before it is rewritten
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         ed = self.ed()
         language = next((lang for lang in ed.parents.languages
@@ -218,12 +224,14 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
                                     "</script></body>", 1)
         return self.finish_html(output)
 
+    @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
             return self.finish_html(output_content)
         return output_content
 
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config["site_dir"])
         for sheet in (site / "assets").glob("*.css"):  # ours; the theme's are minified already

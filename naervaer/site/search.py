@@ -136,10 +136,10 @@ def synonyms(ed: Any, source: Path = SYNONYMS_FILE) -> dict[str, Any]:
     a word with)."""
     data = load_yaml(source).data or {}
     groups = [_words(g) for g in data.get("groups", [])]
-    pp = ed.settings.pp_service
+    pp = [str(ed.s["pp_service"][key]) for key in ("short", "name")]  # in the målform
     for group in groups:
         if "PPT" in group:
-            group += [w for w in (pp.short, pp.name) if w not in group]
+            group += [w for w in pp if w not in group]
     for extra in ed.settings.search_synonyms:
         words = _words(extra)
         folded = {w.lower() for w in words}
@@ -215,7 +215,12 @@ def rewrite_index(site: Path, ed: Any) -> Path | None:
     config.update({"lang": [LUNR_LANG], "separator": SEPARATOR, "pipeline": PIPELINE,
                    "fields": FIELDS, "nv": browser_config(ed)})
     index["docs"] = rewrite_docs(index.get("docs", []), ed)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    # our part of the config holds words from settings, read as text by search-help.js:
+    # written with < and > escaped, so no settings value stands in the file as a tag
+    nv = json.dumps(config.pop("nv"), ensure_ascii=False, separators=(",", ":"))
+    nv = nv.replace("<", "\\u003c").replace(">", "\\u003e")
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace('"config":{', '"config":{"nv":' + nv + ",", 1)
+    path.write_text(text, encoding="utf-8")
     write_worker(site, [LUNR_LANG])
     return path

@@ -218,7 +218,8 @@ def test_ny_refuses_a_name_the_build_would_refuse(tmp_path: Path) -> None:
 # -- help ----------------------------------------------------------------------------------------
 HELP = {  # verb: (usage line, a phrase of its bokmål description)
     "sjekk": ("bruk: naervaer sjekk [-h] FIL", "Skriver ingenting."),
-    "ny": ("bruk: naervaer ny [-h] [--nn] [--kommune NAVN] FIL", "blir aldri overskrevet"),
+    "ny": ("bruk: naervaer ny [-h] [--nn] [--kommune NAVN] [--bare-skjema] FIL",
+           "blir aldri overskrevet"),
     "vis": ("bruk: naervaer vis [-h] [--port PORT] FIL", "Stopp med Ctrl+C."),
     "bygg": ("bruk: naervaer bygg [-h] --ut MAPPE [--utkast] FIL",
              "forrige utgaven i mappa stå urørt"),

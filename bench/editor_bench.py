@@ -72,8 +72,8 @@ def preview_rows(settings: Path, work: Path, runs: int) -> list[tuple[str, str, 
             time.sleep(20)  # let the first background PDF pass settle
             for days in range(21, 21 + runs):
                 page.goto(url)
-                text = re.sub(r"(?m)^municipality: .*$", lambda m: m.group(0), original)
-                edition.write_text(text + f"\nconcern:\n  days: {days}\n", encoding="utf-8")
+                assert not re.search(r"(?m)^concern:", original), "the bench adds concern:"
+                edition.write_text(original + f"\nconcern:\n  days: {days}\n", encoding="utf-8")
                 started = time.perf_counter()
                 page.wait_for_function(f"document.body.innerText.includes('{days} dag')",
                                        timeout=120_000)

@@ -90,7 +90,7 @@ export class TextKit {
       const slot = p.slots[i];
       let j = i + 1;
       while (j < b && p.slots[j] === slot) j++;
-      total += slot.font.widthOfTextAtSize(p.text.slice(i, j), size);
+      total += this.measure(slot, p.text.slice(i, j), size);
       i = j;
     }
     return total;
@@ -121,6 +121,24 @@ export class TextKit {
     }
     if (end > start || lines.length === 0) lines.push([start, Math.max(end, start)]);
     return lines;
+  }
+
+  /** Width of `text` drawn with `slot` at `size`, as a PDF viewer draws it. For the standard
+      fonts pdf-lib's own width applies kerning pairs, which a viewer does not (a line would
+      run up to a few points past its box): their widths are added up glyph by glyph. */
+  measure(slot, text, size) {
+    if (slot.shaped) return slot.font.widthOfTextAtSize(text, size);
+    if (!slot.widths) slot.widths = new Map();
+    let total = 0;
+    for (const ch of text) {
+      let w = slot.widths.get(ch);
+      if (w === undefined) {
+        w = slot.font.widthOfTextAtSize(ch, 1000);
+        slot.widths.set(ch, w);
+      }
+      total += w;
+    }
+    return total * size / 1000;
   }
 
   /** Units [a, b) of `p` as runs in visual order: [{ slot, text, width }]. */
@@ -160,7 +178,7 @@ export class TextKit {
       }
       // fontkit reverses a run that holds right-to-left script; reverse the others here
       if (rtl !== (r.slot.shaped && hasRtl(text))) text = Array.from(text).reverse().join("");
-      return { slot: r.slot, text, width: r.slot.font.widthOfTextAtSize(text, size) };
+      return { slot: r.slot, text, width: this.measure(r.slot, text, size) };
     });
   }
 
@@ -212,7 +230,10 @@ function ink(slot, text) {
     let low = 0;
     let high = 0;
     for (const glyph of face.layout(text).glyphs) {
-      const box = glyph.bbox;
+      // the control box (from the glyph's own header): `bbox` would decode the outlines and,
+      // for a composite glyph (å, ễ …), cache its parts without their characters, which then
+      // go missing from the PDF's text (copy, search, screen readers)
+      const box = glyph.cbox;
       if (box && Number.isFinite(box.minY)) {
         low = Math.min(low, box.minY);
         high = Math.max(high, box.maxY);

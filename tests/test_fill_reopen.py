@@ -171,7 +171,11 @@ def test_files_that_are_not_this_form_change_nothing(sites, site_dir: Path, brow
     with pikepdf.open(filled) as pdf:
         del pdf.docinfo["/" + MARKER_KEY]
         pdf.save(stripped)
-    said = choose(page, "#nv-fill-open-pdf", stripped, "uten-merke.pdf")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.accept()))
+    choose(page, "#nv-fill-open-pdf", stripped, "uten-merke.pdf")
+    # the form held text: the reader was asked before it was replaced
+    assert asked == [words(lang, "fill.open_replace")]
     assert form_values(page)["barnet:navn"] == "Kari"
     context.close()
 
@@ -180,7 +184,7 @@ def test_enter_never_downloads_and_the_submit_button_does(sites, browser) -> Non
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     downloads: list[object] = []
-    page.on("download", downloads.append)
+    page.on("download", lambda d: downloads.append(d))
     page.goto(sites["nb"] + f"skjema/{MEETING_2}.html")
     submit = page.locator("#nv-fill button[type=submit]")
     assert submit.count() == 1 and submit.get_attribute("id") == "nv-fill-download"
@@ -221,13 +225,30 @@ def test_page_one_of_the_consent_form_is_used(site_dir: Path, tmp_path: Path,
     assert rows[-1] / footer > 0.85, f"page 1 ends at {rows[-1] / footer:.0%} of its height"
 
 
+RTL_LINKS_JS = """() => Array.from(document.querySelectorAll('[dir=rtl] .nv-download a'), (a) => {
+  const range = document.createRange();
+  range.selectNodeContents(a.firstChild);  // the link's visible text
+  const parts = Array.from(range.getClientRects());
+  const left = Math.min(...parts.map((r) => r.left));
+  const right = Math.max(...parts.map((r) => r.right));
+  const size = a.parentElement.querySelector('.nv-muted').getBoundingClientRect();
+  return {text: a.firstChild.textContent, bidi: getComputedStyle(a).unicodeBidi,
+          // the file size next to the link, never between its words
+          apart: size.right <= left + 0.5 || size.left >= right - 0.5,
+          width: right - left, natural: range.getBoundingClientRect().width};
+})"""
+
+
 def test_links_on_right_to_left_pages_are_isolated(sites, browser) -> None:
     page = browser.new_page()
     page.goto(sites["nb"] + "foreldre/ar.html")
-    links = page.evaluate("""() => Array.from(document.querySelectorAll('[dir=rtl] a'),
-        (a) => [getComputedStyle(a).unicodeBidi, a.getClientRects().length, a.textContent])""")
-    assert links and all(bidi == "isolate" for bidi, _, _ in links)
-    downloads = [(rects, text) for _, rects, text in links if "PDF" in text]
-    assert downloads and all(rects == 1 for rects, _ in downloads), downloads
+    bidi = page.evaluate("""() => Array.from(document.querySelectorAll('[dir=rtl] a'),
+        (a) => getComputedStyle(a).unicodeBidi)""")
+    assert bidi and set(bidi) == {"isolate"}
+    links = page.evaluate(RTL_LINKS_JS)
+    assert links and all("PDF" in link["text"] for link in links)
+    for link in links:
+        assert link["apart"], link
+        # the link's words sit together: nothing else is drawn inside its span
+        assert abs(link["width"] - link["natural"]) < 1, link
     page.close()
-

@@ -112,8 +112,9 @@ export class TextKit {
       if (fits(start, tokenEnd)) { end = tokenEnd; continue; }
       // a word longer than a line: cut it between grapheme clusters
       let cut = start;
-      for (const g of this.graphemes.segment(text.slice(start, tokenEnd))) {
-        const next = start + g.index + g.segment.length;
+      const base = start;
+      for (const g of this.graphemes.segment(text.slice(base, tokenEnd))) {
+        const next = base + g.index + g.segment.length;
         if (cut > start && !fits(start, next)) { lines.push([start, cut]); start = cut; }
         cut = next;
       }

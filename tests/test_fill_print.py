@@ -201,3 +201,25 @@ def test_norwegian_text_needs_no_font_and_a_missing_glyph_is_named(sites, browse
     # only the font list was fetched to find that out: no font file for a name it refuses
     assert not any(u.endswith(".ttf") for u in requested)
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_printing_the_page_shows_every_character(sites, browser, tmp_path: Path,
+                                                 lang: str) -> None:
+    """«Skriv ut» prints the HTML form: a one-line field holding more than it shows prints its
+    whole text wrapped in its place, a text area grows; found on the printed pages with ink."""
+    page = browser.new_page()
+    page.goto(sites[lang] + "skjema/samarbeidsmote-2.html")
+    one_line, area = delmal_600(), longest_measure(lang)
+    page.fill("[name='neste-steg:innkalling']", one_line)
+    page.fill("[name='evaluering:avtalen']", area)
+    out = tmp_path / "utskrift.pdf"
+    page.pdf(path=str(out), format="A4")  # Chromium's print, with beforeprint and afterprint
+    assert page.locator(".nvf-pv").count() == 0  # gone again after printing
+    page.close()
+    found = words(out)
+    for text in (one_line, area):
+        seq = find_sequence(found, text)  # every word, in order (not just the end in view)
+        assert seq, text[:40]
+        images = {p: render(out, p, tmp_path) for p in {w.page for w in seq}}
+        assert all(ink(images[w.page], w.box) > 0.03 for w in seq), seq

@@ -27,7 +27,7 @@
      The PDF stays tagged (continuation pages too), keeps its title, /Lang and marker, and its
      fields stay editable (not flattened); only the filled fields get new appearances.
      pdf-lib and the blank PDF load on the first call, in parallel; fontkit, the fonts and
-     bidi-js only when a value needs them.
+     bidi-js only when a value needs them, and pdf-pages.js when text needs a continuation.
      Rejects with a FillError whose `code` is
        "missing-glyphs"  error.chars: characters no shipped font can show,
                          error.fields: the field names whose values contain them;
@@ -62,7 +62,6 @@
 */
 
 import { fmt } from "./nv-common.js";
-import { addContinuation } from "./pdf-pages.js";
 import { TextKit, codePoints, hasRtl, layoutBox } from "./pdf-text.js";
 
 const HERE = import.meta.url;
@@ -312,7 +311,8 @@ export async function fillPdf(pdfUrl, given, options = {}) {
     size: marker.size, inset: INSET });
   // what does not fit goes on continuation pages, in reading order
   const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i]));
-  const over = boxes.filter((b) => layoutBox(kit, b.text, box(b)).overflow);
+  for (const b of boxes) b.layout = layoutBox(kit, b.text, box(b));
+  const over = boxes.filter((b) => b.layout.overflow);
   const report = options.report || {};
   report.continued = [];
   report.pages = [];
@@ -321,7 +321,9 @@ export async function fillPdf(pdfUrl, given, options = {}) {
     // by page, then top edge (a row's cells together), then left to right
     const top = (b) => Math.round((b.rect.y + b.rect.height) / 4);
     over.sort((a, b) => a.page - b.page || top(b) - top(a) || a.rect.x - b.rect.x);
-    kit.bold = slot(await doc.embedFont(PDFLib.StandardFonts.HelveticaBold), false);
+    const [{ addContinuation }, bold] = await Promise.all([import("./pdf-pages.js"),
+      doc.embedFont(PDFLib.StandardFonts.HelveticaBold)]);
+    kit.bold = slot(bold, false);
     const label = (b) => {
       const text = b.field.acroField.dict.lookup(PDFLib.PDFName.of("TU"));
       const words = text && text.decodeText ? text.decodeText() : b.name;
@@ -334,8 +336,10 @@ export async function fillPdf(pdfUrl, given, options = {}) {
     report.pages = [...new Set(pages)];
   }
   for (const b of boxes) {
-    const pointer = b.continued ? fmt(marker.words.see || "[{page}]", { page: b.continued }) : null;
-    drawBox(PDFLib, doc, kit, b.widget, layoutBox(kit, b.text, box(b), pointer), b.rect);
+    // a field whose text went on: laid out again with the pointer to its page
+    const layout = b.continued ? layoutBox(kit, b.text, box(b),
+      fmt(marker.words.see || "[{page}]", { page: b.continued })) : b.layout;
+    drawBox(PDFLib, doc, kit, b.widget, layout, b.rect);
   }
   // checkboxes, radio buttons and combo boxes: pdf-lib's own appearances
   const others = todo.filter((item) => !isText(item)).map(([field]) => field);

@@ -38,7 +38,7 @@ export class TextKit {
     this.bold = bold;
     this.scripts = scripts;
     this.bidi = bidi;
-    this.graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    this.segmenter = null;  // made when a word is longer than a line (costly to make)
   }
 
   /** The font slot for code point `cp` after a character drawn with `prev`, or null. */
@@ -113,7 +113,8 @@ export class TextKit {
       // a word longer than a line: cut it between grapheme clusters
       let cut = start;
       const base = start;
-      for (const g of this.graphemes.segment(text.slice(base, tokenEnd))) {
+      if (!this.segmenter) this.segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+      for (const g of this.segmenter.segment(text.slice(base, tokenEnd))) {
         const next = base + g.index + g.segment.length;
         if (cut > start && !fits(start, next)) { lines.push([start, cut]); start = cut; }
         cut = next;

@@ -166,3 +166,15 @@ def field_words(pdf: Path, folder: Path) -> list[Word]:
             page.obj.Contents = doc.make_stream(b"")
         doc.save(bare)
     return words(bare)
+
+
+def pdf_ua_problems(pdf: Path) -> list[str]:
+    """What the offline PDF/UA-1 checks of tests/test_pdf_validity.py find in `pdf`."""
+    import page as page_validation
+    from pdfua.validator import Validator
+
+    report = page_validation.validate_pdf(pdf, profile="ua1")
+    problems = [f"{f.rule_id}: {f.message}" for f in report.failures]
+    problems += [f"{f.rule_id}: {f.message}" for f in Validator().validate(str(pdf)).findings
+                 if f.severity.name in ("ERROR", "WARNING")]
+    return problems

@@ -19,11 +19,12 @@
      full on continuation pages added at the end («Fortsettelse»/«Framhald», under the
      field's label), and the field ends with a pointer to that page. The field's value always
      holds the whole text (it is what readPdf gives back).
-     Fonts: the standard PDF font (Helvetica, WinAnsi) for Norwegian; when a value needs more,
-     Liberation Sans (the form's own family) for all text of the document (Latin with any
-     diacritics, Cyrillic, Greek), and Noto Sans for Arabic script, Ethiopic, Thai and Tamil,
-     each loaded only when a value needs it (assets/fonts/fill-fonts.json lists what each
-     covers). Right-to-left text is ordered with the Unicode bidirectional algorithm.
+     Fonts (pdf-fonts.js): the form's own embedded field font for Norwegian; when a value
+     needs more, Liberation Sans (the form's own family) for all text of the document (Latin
+     with any diacritics, Cyrillic, Greek), and Noto Sans for Arabic script, Ethiopic, Thai
+     and Tamil, each loaded only when a value needs it (assets/fonts/fill-fonts.json lists
+     what each covers). Right-to-left text is ordered with the Unicode bidirectional
+     algorithm.
      The PDF stays tagged (continuation pages too), keeps its title, /Lang and marker, and its
      fields stay editable (not flattened); only the filled fields get new appearances.
      pdf-lib and the blank PDF load on the first call, in parallel; fontkit, the fonts and
@@ -62,7 +63,8 @@
 */
 
 import { fmt } from "./nv-common.js";
-import { TextKit, codePoints, hasRtl, layoutBox } from "./pdf-text.js";
+import { makeKit } from "./pdf-fonts.js";
+import { codePoints, layoutBox } from "./pdf-text.js";
 
 const HERE = import.meta.url;
 const PDF_LIB = new URL("vendor/pdf-lib/pdf-lib.min.js", HERE);
@@ -226,61 +228,6 @@ function keepDefaultAppearances(fields, PDFLib) {
   };
 }
 
-/** Which shipped fonts the values need (by the font list), and the characters none has. */
-function fontsNeeded(manifest, filled, standard) {
-  const needed = new Set();
-  const chars = [];
-  const fields = [];
-  const covers = (font, cp) => font.ranges.some(([a, b]) => cp >= a && cp <= b);
-  for (const [name, text] of filled) {
-    let bad = false;
-    for (const cp of codePoints(text)) {
-      if (standard.has(cp)) continue;
-      const font = manifest.fonts.find((f) => covers(f, cp));
-      if (font) { needed.add(font); continue; }
-      bad = true;
-      const ch = String.fromCodePoint(cp);
-      if (!chars.includes(ch)) chars.push(ch);
-    }
-    if (bad) fields.push(name);
-  }
-  return { needed: [...needed], chars, fields };
-}
-
-const slot = (font, shaped) => ({ font, has: new Set(font.getCharacterSet()), shaped });
-
-/** The fonts of this document as a TextKit (see pdf-text.js), loading what values need. */
-async function makeKit(PDFLib, doc, filled, fontsReady) {
-  const standard = slot(await doc.embedFont(PDFLib.StandardFonts.Helvetica), false);
-  const outside = filled.filter(([, text]) => codePoints(text).some((cp) => !standard.has.has(cp)));
-  let primary = standard;
-  const extra = [];
-  if (outside.length) {
-    const manifest = await fontsReady();
-    const { needed, chars, fields } = fontsNeeded(manifest, outside, standard.has);
-    if (chars.length) {
-      throw new FillError("missing-glyphs", `no glyph for ${chars.join(" ")}`, { chars, fields });
-    }
-    const [fontkit, ...files] = await Promise.all([
-      loadFontkit(), ...needed.map((f) => fetchOnce(new URL(f.file, FONTS)))]);
-    doc.registerFontkit(fontkit);
-    for (const [i, f] of needed.entries()) {
-      const font = slot(await doc.embedFont(files[i], { subset: true }), true);
-      if (f.name === "latin") primary = font;
-      else extra.push(font);
-    }
-  }
-  const rtl = filled.some(([, text]) => hasRtl(text));
-  const kit = new TextKit(PDFLib, { primary, scripts: extra, bidi: rtl ? await loadBidi() : null });
-  const missing = [...new Set(filled.flatMap(([, text]) => kit.missing(text)))];
-  if (missing.length) {  // the font list promised more than a font has: never drop a character
-    const fields = filled.filter(([, text]) => kit.missing(text).length).map(([name]) => name);
-    throw new FillError("missing-glyphs", `no glyph for ${missing.join(" ")}`,
-      { chars: missing, fields });
-  }
-  return kit;
-}
-
 export async function fillPdf(pdfUrl, given, options = {}) {
   const values = Object.fromEntries(Object.entries(given).map(([name, value]) =>
     [name, typeof value === "string" ? value.replace(/\t/g, " ").replace(/\r\n?/g, "\n")
@@ -300,8 +247,10 @@ export async function fillPdf(pdfUrl, given, options = {}) {
   });
   const marker = { ...DEFAULTS, ...(readMarker(doc, PDFLib) || {}) };
   const todo = fieldsToFill(doc.getForm(), values);
-  const kit = await makeKit(PDFLib, doc, filled,
-    () => fontsReady || fetchOnce(FONTS, (response) => response.json()));
+  const kit = await makeKit(PDFLib, doc, filled, {
+    manifest: () => fontsReady || fetchOnce(FONTS, (response) => response.json()),
+    fontkit: loadFontkit, file: (name) => fetchOnce(new URL(name, FONTS)), bidi: loadBidi,
+  }, (code, message, details) => new FillError(code, message, details));
   setValues(todo, PDFLib);
   const isText = ([field, value]) => field instanceof PDFLib.PDFTextField && typeof value === "string";
   const boxes = todo.filter(isText).flatMap(([field, value, name]) =>
@@ -321,9 +270,7 @@ export async function fillPdf(pdfUrl, given, options = {}) {
     // by page, then top edge (a row's cells together), then left to right
     const top = (b) => Math.round((b.rect.y + b.rect.height) / 4);
     over.sort((a, b) => a.page - b.page || top(b) - top(a) || a.rect.x - b.rect.x);
-    const [{ addContinuation }, bold] = await Promise.all([import("./pdf-pages.js"),
-      doc.embedFont(PDFLib.StandardFonts.HelveticaBold)]);
-    kit.bold = slot(bold, false);
+    const { addContinuation } = await import("./pdf-pages.js");
     const label = (b) => {
       const text = b.field.acroField.dict.lookup(PDFLib.PDFName.of("TU"));
       const words = text && text.decodeText ? text.decodeText() : b.name;
@@ -344,7 +291,17 @@ export async function fillPdf(pdfUrl, given, options = {}) {
   // checkboxes, radio buttons and combo boxes: pdf-lib's own appearances
   const others = todo.filter((item) => !isText(item)).map(([field]) => field);
   const restore = keepDefaultAppearances(others, PDFLib);
-  for (const field of others) field.defaultUpdateAppearances(kit.primary.font);
+  // a combo box draws its value with a font of pdf-lib's: the embedded one, or Helvetica
+  const comboFont = kit.primary.font.embedder ? kit.primary.font
+    : (others.some((f) => f instanceof PDFLib.PDFDropdown || f instanceof PDFLib.PDFOptionList)
+      ? await doc.embedFont(PDFLib.StandardFonts.Helvetica) : null);
+  for (const field of others) {
+    if (field instanceof PDFLib.PDFDropdown || field instanceof PDFLib.PDFOptionList) {
+      field.defaultUpdateAppearances(comboFont);
+    } else {
+      field.defaultUpdateAppearances();
+    }
+  }
   restore();
   return doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -24,8 +24,9 @@ export function addContinuation(PDFLib, doc, kit, entries, { size, margins, word
     page = doc.addPage([W, H]);
     tags.page(page);
     y = H - top;
-    const header = kit.paragraph(title || "");
-    const footer = kit.paragraph(`${words.page || ""} ${doc.getPageCount()}`.trim());
+    const drawable = (text) => Array.from(text).filter((ch) => !kit.missing(ch).length).join("");
+    const header = kit.paragraph(drawable(title || ""));
+    const footer = kit.paragraph(drawable(`${words.page || ""} ${doc.getPageCount()}`.trim()));
     artifact(kit.visual(header, 0, header.text.length, SMALL_PT), left, H - top + 10, SMALL_PT);
     const runs = kit.visual(footer, 0, footer.text.length, SMALL_PT);
     const fw = runs.reduce((sum, r) => sum + r.width, 0);
@@ -36,8 +37,8 @@ export function addContinuation(PDFLib, doc, kit, entries, { size, margins, word
     use(runs);
     page.pushOperators(
       P.PDFOperator.of(P.PDFOperatorNames.BeginMarkedContent, [P.PDFName.of("Artifact")]),
-      P.setFillingGrayscaleColor(0.27), P.beginText(), ...kit.draw(runs, x, yy, pt), P.endText(),
-      P.endMarkedContent());
+      P.pushGraphicsState(), P.setFillingGrayscaleColor(0.27), P.beginText(),
+      ...kit.draw(runs, x, yy, pt), P.endText(), P.popGraphicsState(), P.endMarkedContent());
   }
 
   function use(runs) {
@@ -49,7 +50,7 @@ export function addContinuation(PDFLib, doc, kit, entries, { size, margins, word
   /** Text as lines at `pt` into the element `elem`, breaking pages as needed. `keep`: lines
       that must fit on the page with the first one (a label keeps its text's first line). */
   function block(text, pt, elem, { bold = false, gap = 0, keep = 1 } = {}) {
-    const paragraphs = text.split("\n").map((t) => kit.paragraph(t, bold));
+    const paragraphs = text.split("\n").map((t) => kit.paragraph(t));
     const m = kit.metrics(paragraphs, pt);
     let first = true;
     let startPage = null;
@@ -65,11 +66,15 @@ export function addContinuation(PDFLib, doc, kit, entries, { size, margins, word
         const x = p.base % 2 ? left + inner - w : left;
         use(runs);
         const mcid = tags.mark(elem);
+        // bold (headings, labels): the glyphs filled and outlined, in the one embedded font
+        const weight = bold ? [P.setTextRenderingMode(P.TextRenderingMode.FillAndOutline),
+          P.setLineWidth(pt * 0.04), P.setStrokingGrayscaleColor(0.07)] : [];
         page.pushOperators(
           P.PDFOperator.of(P.PDFOperatorNames.BeginMarkedContentSequence,
             [P.PDFName.of(elem.role), doc.context.obj({ MCID: mcid })]),
-          P.setFillingGrayscaleColor(0.07), P.beginText(),
-          ...kit.draw(runs, x, y - m.ascent, pt), P.endText(), P.endMarkedContent());
+          P.pushGraphicsState(), P.setFillingGrayscaleColor(0.07), P.beginText(), ...weight,
+          ...kit.draw(runs, x, y - m.ascent, pt), P.endText(), P.popGraphicsState(),
+          P.endMarkedContent());
         y -= m.line;
       }
     }

@@ -2,11 +2,10 @@
    Unicode bidirectional algorithm for right-to-left text (bidi-js), line breaking with the
    fonts' own metrics, and the PDF operators that draw a line. Holds no words.
 
-   A TextKit is made for one document from its fonts:
-     primary   the font for Latin text: the standard PDF font (Helvetica, WinAnsi) while every
-               value fits it, else the embedded Liberation Sans for all text, so a form keeps
-               one family (a field with «Ł» looks like its neighbours);
-     bold      Helvetica-Bold for the labels of continuation pages (WinAnsi only);
+   A TextKit is made for one document from its fonts (pdf-fonts.js chooses them):
+     primary   the font for Latin text: the form's own field font while every value fits
+               it, else the full Liberation Sans for all text, so a form keeps one family (a
+               field with «Ł» or «Ж» looks like its neighbours);
      scripts   embedded fonts for Arabic script, Ethiopic, Thai and Tamil.
    Each is { font: PDFFont, has: Set of code points, shaped: true when fontkit lays it out }.
 
@@ -32,20 +31,18 @@ export function codePoints(text) {
 }
 
 export class TextKit {
-  constructor(PDFLib, { primary, bold = null, scripts = [], bidi = null }) {
+  constructor(PDFLib, { primary, scripts = [], bidi = null }) {
     this.ops = PDFLib;
     this.primary = primary;
-    this.bold = bold;
     this.scripts = scripts;
     this.bidi = bidi;
     this.segmenter = null;  // made when a word is longer than a line (costly to make)
   }
 
   /** The font slot for code point `cp` after a character drawn with `prev`, or null. */
-  slotFor(cp, prev, bold) {
+  slotFor(cp, prev) {
     const ch = String.fromCodePoint(cp);
     if (prev && prev.has.has(cp) && NEUTRAL.test(ch)) return prev;
-    if (bold && this.bold && this.bold.has.has(cp)) return this.bold;
     if (this.primary.has.has(cp)) return this.primary;
     return this.scripts.find((slot) => slot.has.has(cp)) || null;
   }
@@ -55,19 +52,19 @@ export class TextKit {
     const out = [];
     for (const cp of codePoints(text)) {
       const ch = String.fromCodePoint(cp);
-      if (!this.slotFor(cp, null, false) && !out.includes(ch)) out.push(ch);
+      if (!this.slotFor(cp, null) && !out.includes(ch)) out.push(ch);
     }
     return out;
   }
 
   /** One paragraph (no line breaks) made ready for breaking and drawing: the font of each
       UTF-16 unit, its bidi level and the paragraph's level. */
-  paragraph(text, bold = false) {
+  paragraph(text) {
     const slots = new Array(text.length);
     let prev = null;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i);
-      const slot = this.slotFor(cp, prev, bold) || prev || this.primary;
+      const slot = this.slotFor(cp, prev) || prev || this.primary;
       slots[i] = slot;
       if (cp > 0xffff) slots[++i] = slot;
       prev = slot;
@@ -226,6 +223,7 @@ const STANDARD_BOX = [-0.225, 0.931];
 
 /** The lowest and highest ink of `text` drawn with `slot`, per unit of font size. */
 function ink(slot, text) {
+  if (slot.box) return slot.box;  // a font of the document: its descriptor's height
   const embedder = slot.font.embedder;
   const face = embedder && embedder.font;
   if (slot.shaped && face && face.unitsPerEm) {

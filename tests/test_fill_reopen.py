@@ -136,9 +136,10 @@ def damaged(tmp_path: Path, good: Path) -> dict[str, Path]:
     return files
 
 
-def test_files_that_are_not_this_form_change_nothing(sites, site_dir: Path, browser,
-                                                     tmp_path: Path) -> None:
-    lang = "nb"
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_files_that_are_not_this_form_change_nothing(sites, request: pytest.FixtureRequest,
+                                                     browser, tmp_path: Path, lang: str) -> None:
+    site_dir: Path = request.getfixturevalue("site_dir" if lang == "nb" else "nn_site_dir")
     saved = fill_and_download(browser, sites[lang], AGREEMENT, {"elev:elev": "Ola"},
                               tmp_path / "avtale.pdf")
     refused = damaged(tmp_path, saved)
@@ -180,12 +181,13 @@ def test_files_that_are_not_this_form_change_nothing(sites, site_dir: Path, brow
     context.close()
 
 
-def test_enter_never_downloads_and_the_submit_button_does(sites, browser) -> None:
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_enter_never_downloads_and_the_submit_button_does(sites, browser, lang: str) -> None:
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     downloads: list[object] = []
     page.on("download", lambda d: downloads.append(d))
-    page.goto(sites["nb"] + f"skjema/{MEETING_2}.html")
+    page.goto(sites[lang] + f"skjema/{MEETING_2}.html")
     submit = page.locator("#nv-fill button[type=submit]")
     assert submit.count() == 1 and submit.get_attribute("id") == "nv-fill-download"
     assert submit.is_enabled()
@@ -204,7 +206,7 @@ def test_enter_never_downloads_and_the_submit_button_does(sites, browser) -> Non
     date.fill("31.02.2027")
     date.press("Tab")
     error = page.locator(f"#{date.get_attribute('id')}-error")
-    assert error.inner_text() == words("nb", "fill.date_impossible", value="31.02.2027")
+    assert error.inner_text() == words(lang, "fill.date_impossible", value="31.02.2027")
     date.fill("31.01.2027")
     submit.focus()
     with page.expect_download():
@@ -214,9 +216,11 @@ def test_enter_never_downloads_and_the_submit_button_does(sites, browser) -> Non
 
 
 @pytest.mark.parametrize("variant", ["fillable", "printable"])
-def test_page_one_of_the_consent_form_is_used(site_dir: Path, tmp_path: Path,
-                                              variant: str) -> None:
-    pdf = site_dir / "skjema" / file_names("samtykke")[variant]
+@pytest.mark.parametrize("edition", ["site_dir", "nn_site_dir"])
+def test_page_one_of_the_consent_form_is_used(request: pytest.FixtureRequest, tmp_path: Path,
+                                              edition: str, variant: str) -> None:
+    site: Path = request.getfixturevalue(edition)
+    pdf = site / "skjema" / file_names("samtykke")[variant]
     image = render(pdf, 1, tmp_path)
     width, height = image.size
     footer = height - int(25 * 100 / 25.4)  # the running footer sits in the bottom margin
@@ -239,9 +243,10 @@ RTL_LINKS_JS = """() => Array.from(document.querySelectorAll('[dir=rtl] .nv-down
 })"""
 
 
-def test_links_on_right_to_left_pages_are_isolated(sites, browser) -> None:
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_links_on_right_to_left_pages_are_isolated(sites, browser, lang: str) -> None:
     page = browser.new_page()
-    page.goto(sites["nb"] + "foreldre/ar.html")
+    page.goto(sites[lang] + "foreldre/ar.html")
     bidi = page.evaluate("""() => Array.from(document.querySelectorAll('[dir=rtl] a'),
         (a) => getComputedStyle(a).unicodeBidi)""")
     assert bidi and set(bidi) == {"isolate"}

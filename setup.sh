@@ -18,8 +18,9 @@ for arg in "$@"; do
 done
 
 # What building an edition needs: WeasyPrint's libraries, poppler (form previews), qpdf,
-# the fonts of the PDFs and of the browser fill (DejaVu), Noto for the parent material in
-# other languages, and Hunspell's Norwegian dictionaries (the language check of local texts)
+# the fonts of the PDFs and of the browser fill (Liberation, DejaVu), Noto for the parent
+# material in other languages and for names in other scripts typed into forms, and
+# Hunspell's Norwegian dictionaries (the language check of local texts)
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   poppler-utils qpdf fonts-liberation2 fonts-dejavu-core fonts-noto-core hunspell hunspell-no)
 # What the tests need besides: Debian's Chromium for the browser tests

@@ -151,6 +151,8 @@ def test_sjekk_on_a_missing_file_says_so(tmp_path: Path) -> None:
     result = naervaer("sjekk", "finnes-ikke.yml", cwd=tmp_path)
     assert result.returncode == 1
     assert "fant ikke fila finnes-ikke.yml" in result.stderr
+    # no file to tell its målform: said in nynorsk too
+    assert "fann ikkje fila finnes-ikke.yml" in result.stderr
 
 
 # -- ny ------------------------------------------------------------------------------------------

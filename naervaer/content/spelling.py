@@ -291,16 +291,18 @@ class Checker:
             unknown = unknown_to_hunspell(lang, frozenset(candidates))
 
             for word in todo:
-                if not self._known(word, lang, unknown):
+                if not self._known(word, lang, unknown, extra):
                     for snippet in dict.fromkeys(where[word]):
                         findings.append(Finding(snippet, word, "spelling"))
         return findings
 
-    def _known(self, word: str, lang: Lang, unknown: frozenset[str]) -> bool:
+    def _known(self, word: str, lang: Lang, unknown: frozenset[str],
+               extra: set[str] | None = None) -> bool:
         if any(f not in unknown for f in self._hunspell_forms(word)):
             return True
-        parts = self._parts(word)
-        return bool(parts) and all(self.is_listed(p, lang) or p not in unknown for p in parts)
+        parts = self._parts(word)  # a compound of known words, the edition's own among them
+        return bool(parts) and all(self.is_listed(p, lang) or p in (extra or ())
+                                   or p not in unknown for p in parts)
 
     @staticmethod
     def _parts(word: str) -> tuple[str, ...]:

@@ -88,6 +88,13 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         return m("too_short", n=ctx.get("min_length"))
     if kind == "string_too_short":
         return m("text_too_short", n=ctx.get("min_length"), given=given)
+    if kind == "too_long":
+        return m("too_long", n=ctx.get("max_length"))
+    if kind == "string_too_long":
+        return m("text_too_long", n=ctx.get("max_length"),
+                 given=given[:60] + "…" if len(given) > 60 else given)
+    if kind == "finite_number":  # .inf or .nan where a number is wanted
+        return m("expected_int", given=given)
     if kind == "union_tag_invalid":
         tags = [e.strip(" '") for e in str(ctx.get("expected_tags", "")).split(",")]
         tag = str(ctx.get("tag"))

@@ -37,6 +37,27 @@ def _previous(lines: list[str], index: int) -> int:
     return index
 
 
+_OPENS = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*?\s*:\s+)?(?:-\s+)?(["'])""")
+
+
+def _swallowing_quote(lines: list[str], at: int) -> tuple[int, str] | None:
+    """(0-based line, quote) of a value whose quote is never closed on its own line, when
+    the quote was closed by the first quote on line ``at`` instead (the next quoted value),
+    so that the rest of that line is what the parser stumbled on."""
+    if not 0 < at < len(lines):
+        return None
+    for quote in ('"', "'"):
+        if quote not in lines[at]:
+            continue
+        index = at - 1
+        while index >= 0 and quote not in lines[index]:
+            index -= 1
+        opener = _OPENS.match(lines[index]) if index >= 0 else None
+        if opener and opener.group(1) == quote and quote not in lines[index][opener.end():]:
+            return index, quote
+    return None
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str, lang: Lang) -> tuple[int | None, str]:
     """(1-based line, Norwegian message) for a YAML syntax error in ``text``."""
     lines = text.split("\n")
@@ -50,6 +71,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, lang: Lang) -> tuple[int | Non
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip(" \t"))]
         if "\t" in indent:
             return index + 1, msg("yaml_tab", lang)
+    opened = _swallowing_quote(lines, at)
+    if opened is not None:
+        return opened[0] + 1, msg("yaml_open_quote", lang, quote=opened[1])
     if "quoted scalar" in context and exc.context_mark is not None:
         quote = lines[exc.context_mark.line][exc.context_mark.column:][:1] or '"'
         return exc.context_mark.line + 1, msg("yaml_open_quote", lang, quote=quote)

@@ -47,6 +47,7 @@ def field_font(cache: Path) -> Path:
     subset.main([
         str(source), f"--unicodes={UNICODES}", f"--output-file={tmp}",
         "--layout-features=*", "--name-IDs=*", "--no-hinting", "--desubroutinize",
+        "--drop-tables+=FFTM",  # FontForge's time stamps: dropped anyway, but with a warning
     ])
     tmp.replace(target)
     return target

@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from ..content.edition import Edition, load_edition
 from ..content.facts import unset_report
+from ..content.schema.kinds import href
 from ..content.settings_file import logo_path
 from ..errors import DataError
 from ..messages import msg
@@ -147,8 +148,8 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         # the theme's own switch for its English «Made with …» line; ours says it in Norwegian
         config["extra"]["generator"] = False
         config["copyright"] = ed.t("site.made_with")
-        if ed.settings.site_url:
-            config["site_url"] = ed.settings.site_url
+        if ed.settings.site_url:  # canonical links and the sitemap: a host in punycode
+            config["site_url"] = href(ed.settings.site_url)
         # the theme's words: its own nb/nn file, with ours where it has English
         self.theme_dir = theme_fixes.custom_language(config, ed.lang, {
             key: str(ed.t(f"theme.{key}")) for key in THEME_WORDS})

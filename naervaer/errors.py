@@ -32,6 +32,8 @@ class Problem:
         where = str(self.file)
         if self.line is not None:
             where += f", {msg('line', lang)} {self.line}"
+            if not self.path:  # a mistake in the YAML itself: the line says where
+                return f"{where}: {self.message}"
         return f"{where}: {format_path(self.path, lang)}: {self.message}"
 
     def __str__(self) -> str:

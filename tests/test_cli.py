@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import shutil
 import signal
 import socket
@@ -67,27 +66,15 @@ SUMMARIES = {
 }
 
 
-def child_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 @pytest.mark.parametrize("edition_file", sorted(SUMMARIES))
-def test_sjekk_passes_on_both_example_editions_in_under_two_seconds(
-    edition_file: str, tmp_path: Path
-) -> None:
-    # Timed as the command's own CPU time (user + system): the wall clock on this shared
-    # 2-core machine mostly measures the other jobs. Wall time is checked loosely as well.
-    cpu_before, started = child_cpu_seconds(), time.perf_counter()
+def test_sjekk_passes_on_both_example_editions(edition_file: str, tmp_path: Path) -> None:
+    # how fast: bench/editor_bench.py (make bench row j), never a timed test
     result = naervaer("sjekk", EDITIONS / edition_file, cwd=tmp_path)
-    cpu, wall = child_cpu_seconds() - cpu_before, time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     output = squash(result.stdout)
     for expected in SUMMARIES[edition_file]:
         assert expected in output, output
     assert result.stderr == ""
-    assert cpu < 2.0, f"naervaer sjekk used {cpu:.2f} s of CPU"
-    assert wall < 10.0, f"naervaer sjekk took {wall:.2f} s"
 
 
 def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
@@ -130,7 +117,7 @@ BROKEN = {
                           "linje 3: colour: fargen #ffee00 er for lys: kontrasten mot kvit "
                           "tekst er 1,2:1, må vere minst 4,5:1 (vel ein mørkare farge)"),
     "yaml-syntax": ("municipality: Ås kommune\nconcern:\n  days: 7\n weeks: 3\n",
-                    "linje 4: (hele filen): YAML-feil"),
+                    "linje 4: YAML-feil"),
 }
 
 

@@ -219,7 +219,7 @@ BAD_SETTINGS = {
         "linje 4: local_text[0].text: overskrifter er ikke tillatt i denne teksten "
         "(«## Vår rutine»)"),
     "yaml-syntax": ("municipality: Ås kommune\nconcern:\n  days: 7\n weeks: 3\n",
-                    "linje 4: (hele filen): YAML-feil"),
+                    "linje 4: YAML-feil"),
     "missing-logo": ("municipality: Ås kommune\nlogo: vapen.png\n",
                      "linje 2: logo: fant ikke logofila"),
     "services-not-a-list": ("municipality: Ås kommune\nconsent_services: Skole\n",

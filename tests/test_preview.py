@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from naervaer.content.edition import load_edition
 from naervaer.messages import msg
 from naervaer.pdf.build import build_all, plan
-from naervaer.pdf.fonts import field_font, fill_font
+from naervaer.pdf.fonts import field_font, fill_fonts
 
 from .conftest import TEST_CACHE
 from .test_cli import NAERVAER, cli_env, fetch, free_port, squash, wait_for
@@ -143,7 +143,8 @@ def test_fonts_are_made_without_library_chatter(tmp_path: Path,
     """fontTools says «FFTM NOT subset» for the fonts' FontForge table unless it is told to
     drop it: a first build (in CI, always) would print it."""
     field_font(tmp_path)
-    fill_font(tmp_path)
+    made = fill_fonts(tmp_path)
     out, err = capfd.readouterr()
     assert squash(out + err) == ""
-    assert {p.suffix for p in tmp_path.iterdir()} == {".ttf"}
+    assert all(path.is_file() for path in made.values())
+    assert {p.suffix for p in tmp_path.rglob("*") if p.is_file()} == {".ttf", ".json"}

@@ -67,6 +67,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         "string_type": "expected_text", "str_type": "expected_text",
         "int_type": "expected_int", "int_parsing": "expected_int",
         "int_from_float": "expected_int", "bool_type": "expected_bool",
+        "float_type": "expected_decimal", "float_parsing": "expected_decimal",
         "bool_parsing": "expected_bool", "list_type": "expected_list",
         "model_type": "expected_group", "dict_type": "expected_group",
         "model_attributes_type": "expected_group",

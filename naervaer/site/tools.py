@@ -32,15 +32,17 @@ NEXT_STEPS = {"contact": "kontakt-hjemmet", "mapping": "kartlegging",
 # The check's fields, in order; the first two must be given.
 CHECK_FIELDS = ("weeks", "days", "leaves_early", "skipped_lessons", "school_days")
 CHECK_REQUIRED = ("weeks", "days")
-# Which next steps the check shows, by its verdict (reached | unclear | not); «contact» also
-# from the day the contact-home rule applies (deadlines.contact_after_days).
-NEXT_SHOWN = {"contact": ("reached",), "report": ("reached",), "mapping": ("reached",),
-              "meeting": ("reached",), "watch": ("unclear", "not")}
+# Which next steps the check shows, by its verdict (absence-rule.js: reached | high | unclear
+# | short | not); «contact» also from the day the contact-home rule applies
+# (deadlines.contact_after_days), whatever the verdict.
+NEXT_SHOWN = {"contact": ("reached", "high"), "report": ("reached",), "mapping": ("reached",),
+              "meeting": ("reached",), "high": ("high",), "count": ("unclear", "short"),
+              "watch": ("unclear", "short", "not")}
+NEXT_CONTACT_RULE = ("contact",)
 REPORT_SECTION = "naar-grensen-er-naadd"  # «Hva skjer når en grense er nådd?»
 PLAN_ANCHOR = "lag-en-plan"  # the id of the plan builder's heading on the overview
-MAX_WEEKS = 52  # longest period the check accepts
-CHECK_SAYS = ("err_", "verdict_", "status_", "crit_", "unclear_hint", "percent", "caution",
-              "next_see", "day_", "week_", "time_")  # check.* words the module uses
+CHECK_SAYS = ("err_", "verdict_", "status_", "crit_", "detail_", "contact_", "unclear_hint",
+              "percent", "caution", "next_see", "day_", "week_", "time_")  # check.* the module uses
 
 
 def json_script(element_id: str, data: Any) -> Markup:
@@ -97,15 +99,16 @@ def absence_check(ed: Edition, url: Url) -> dict[str, Any]:
     report = next((s for s in ed.guide[page_id].all_sections() if s.id == REPORT_SECTION),
                   None)
     data = {
-        "rule": rule.data() | {"max_weeks": MAX_WEEKS},
+        "rule": rule.data(),
         "fields": CHECK_FIELDS,
         "required": CHECK_REQUIRED,
-        "next": {key: {"verdicts": verdicts,
-                       "min_days": rule.contact_after_days if key == "contact" else None}
+        "next": {key: {"verdicts": verdicts, "contact_rule": key in NEXT_CONTACT_RULE}
                  for key, verdicts in NEXT_SHOWN.items()},
         "words": words(ed, "check.", CHECK_SAYS),
     }
-    return dict(rule=rule, rule_lines=rule_lines(rule, ed.t), next_steps=steps,
+    window = ed.t("check.week_other" if rule.window_weeks != 1 else "check.week_one").format(
+        n=rule.window_weeks)
+    return dict(rule=rule, rule_lines=rule_lines(rule, ed.t), next_steps=steps, window=window,
                 fields=CHECK_FIELDS, required=CHECK_REQUIRED, next_shown=NEXT_SHOWN,
                 report=report, report_page=page_id, data=json_script("nv-absence-data", data),
                 module=module_tag(url, "absence-check", loader=True))

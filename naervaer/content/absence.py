@@ -128,14 +128,18 @@ def absence_rule(settings: Settings) -> AbsenceRule:
     )
 
 
-def rule_phrase(settings: Settings, days_text: str, share_text: str) -> str:
-    """The rule for days in words, for every text that states it: ``days_text`` or
-    ``share_text`` (a template with {days}, {percent}, {weeks}) filled in from the settings
-    («7 dager fravær i løpet av 3–4 uker», «fravær på 10 % av skoletiden i løpet av 4 uker»)."""
-    concern = settings.concern
-    if concern.percent is not None:
-        return share_text.format(percent=percent_text(concern.percent), weeks=concern.weeks)
-    return days_text.format(days=concern.days, weeks=concern.weeks)
+def rule_kind(settings: Settings) -> str:
+    """How the settings write the rule for days: «days» (days within weeks) or «share» (a
+    share of school time). Texts state it through ``{{ s.concern.rule }}``, made from the
+    catalogue's ``concern.rule_<kind>`` (data/ui.yaml; a translation's ``concern_<kind>``)."""
+    return "share" if settings.concern.percent is not None else "days"
+
+
+def concern_values(settings: Settings) -> dict[str, Any]:
+    """What the placeholders under ``s.concern`` get besides the settings themselves: the
+    share as the reader sees it («12,5»), or None."""
+    percent = settings.concern.percent
+    return {"percent": percent_text(percent) if percent is not None else None}
 
 
 def rule_lines(rule: AbsenceRule, t: Callable[[str], str]) -> list[str]:

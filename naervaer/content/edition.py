@@ -25,6 +25,7 @@ from ..errors import DataError, Problem
 from ..messages import msg
 from ..text import Lang, Text
 from . import checks
+from .absence import concern_values, rule_kind
 from .parent_docs import build_documents
 from .parents import ParentMaterial, resolve_parents
 from .resolve import Resolver, link_law, prepare_bank, prune_guide
@@ -146,7 +147,11 @@ def load_edition(
 
     # -- resolve -----------------------------------------------------------------------
     s = settings_values(settings, lang)
+    s["concern"].update(concern_values(settings))
     resolver = Resolver(s, link_law(law_l[0]), lang)
+    # the rule in words, once, for every text that states it ({{ s.concern.rule }})
+    phrase = ui_l[0].root[phrase_key(settings)]
+    s["concern"]["rule"] = Markup(resolver.text(phrase, ui_l[1], (phrase_key(settings),)).value)
     resolved_bank = resolver.tree(prepare_bank(bank, settings), bank_source)
     resolved_guide = {k: resolver.tree(prune_guide(page, settings), source)
                       for k, (page, source) in guide.items()}
@@ -182,6 +187,10 @@ def load_edition(
         law=law, forms=resolved_forms, ui=ui, process=process, parents=parents,
         data_dir=data_dir, inputs=tuple(load.inputs),
         untranslated=resolver.untranslated)
+
+
+def phrase_key(settings: Settings) -> str:
+    return f"concern.rule_{rule_kind(settings)}"
 
 
 def warn_local_language(file: Path, data_dir: Path, lang: Lang) -> list[str]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 
 from ..messages import msg
 from ..text import Lang
+from .absence import rule_kind
 from .parent_docs import Document, Part, audit
 from .schema.forms import Role
 from .schema.law import LawRef
@@ -220,7 +221,12 @@ def resolve_parents(
                                 keys=", ".join(status.missing_ui), section="ui"))
             continue
         rtl = language.dir == "rtl"
-        context = {"s": isolate_values(s)} if rtl else {}
+        base = cast(dict[str, Any], isolate_values(s)) if rtl else s
+        # the rule in this language's words ({{ s.concern.rule }}), its values isolated in
+        # right-to-left text like every other value
+        kind = f"concern_{rule_kind(settings)}"
+        phrase = render(tfile.ui[kind], tsource, ("ui", kind), s=base).strip()
+        context = {"s": {**base, "concern": {**base["concern"], "rule": Markup(phrase)}}}
 
         def text(raw: str, path: tuple[Any, ...], tsource: Source = tsource, rtl: bool = rtl,
                  context: dict[str, Any] = context, **extra: Any) -> str:
@@ -228,7 +234,7 @@ def resolve_parents(
             return isolate_numbers(out) if rtl else out
 
         ui = {k: text(v, ("ui", k)).strip() for k, v in tfile.ui.items()
-              if k != "companion_note"}
+              if k != "companion_note" and not k.startswith("concern_")}
         frame = Frame(language.code, language.dir, language.font, ui, services, laws)
         docs = []
         for doc in documents:

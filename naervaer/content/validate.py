@@ -81,6 +81,8 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         return m("wrong_form", given=given, pattern=ctx.get("pattern"))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "")
+        if isinstance(bound, float):  # 100.0 → «100», 12.5 → «12,5»
+            bound = f"{bound:g}".replace(".", ",")
         return m("expected_number", limit=m(kind), bound=bound, given=given)
     if kind == "too_short":
         return m("too_short", n=ctx.get("min_length"))

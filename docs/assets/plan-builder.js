@@ -5,12 +5,17 @@
    The plan lives in this page only: nothing is written to cookies or storage, put in the URL
    or sent. Category pages link here with «#legg-til-<id>» (a public measure ID from the bank,
    never anything typed); the measure is added and the fragment removed from the address bar.
+   While this page is open, the category pages and the cause mapping's suggestions in other
+   tabs hand their measures to this plan instead (plan-channel.js), so nothing it holds is
+   lost; on this page, the category links filter the list in place (naervaer.js) and every
+   other link in the bank opens in a new tab.
 
    Words, the agreement's PDF field names and the measures table's rows come from the page
    (#nv-plan-data, rendered from data/ui.yaml and the form definition); pdf-fill.js and the
    PDF library load only when the reader asks for the PDF. */
 
 import { fmt, pageData, parseDate } from "./nv-common.js";
+import { planHost } from "./plan-channel.js";
 
 const D = pageData("nv-plan-data");
 const panel = document.getElementById("nv-plan-panel");
@@ -218,20 +223,25 @@ if (D && panel) {
     }
   }
 
+  /* The plan as text for the minutes: every field of the agreement, in the form's order,
+     with the measures where its table is. Lines of a longer text keep their breaks. */
   function planText() {
-    const lines = [`${W.chosen}:`];
+    const entry = (label, value) => `${label}: ${value.replace(/\s*\n\s*/g, "\n   ")}`;
+    const fields = (names) => names.map((name) => {
+      const el = panel.querySelector(`[data-field="${CSS.escape(name)}"]`);
+      return entry(panel.querySelector(`label[for="${el.id}"]`).textContent.trim(), el.value.trim());
+    });
+    const lines = [D.title, "", ...fields(D.before), "", `${W.chosen}:`];
     items().forEach((node, i) => {
       lines.push(`${i + 1}. ${node.dataset.measure} ${measure(node.dataset.measure).text}`);
-      for (const col of AGREED) {
-        const value = valueOf(node, col);
-        if (value) lines.push(`   ${D.columns[col]}: ${value.replace(/\s*\n\s*/g, " ")}`);
-      }
+      for (const col of AGREED) lines.push(`   ${entry(D.columns[col], valueOf(node, col))}`);
     });
+    if (D.after.length) lines.push("", ...fields(D.after));
     return lines.join("\n") + "\n";
   }
 
   async function copy() {
-    if (items().length === 0) { say(W.nothing); return; }
+    if (!dirty()) { say(W.nothing); return; }
     const text = planText();
     try {
       await navigator.clipboard.writeText(text);
@@ -251,11 +261,10 @@ if (D && panel) {
   function addFromFragment() {
     const prefix = `#${D.add_anchor}`;
     if (!location.hash.startsWith(prefix)) return;
-    const id = decodeURIComponent(location.hash.slice(prefix.length));
+    const ids = decodeURIComponent(location.hash.slice(prefix.length)).split(",");
     history.replaceState(null, "", location.pathname + location.search);
-    if (!buttons.has(id)) return;
-    const node = add(id);
-    node.querySelector(".nv-plan__heading").focus();
+    const nodes = ids.filter((id) => buttons.has(id)).map((id) => add(id));
+    if (nodes.length) nodes[0].querySelector(".nv-plan__heading").focus();
   }
 
   function dirty() {
@@ -282,6 +291,23 @@ if (D && panel) {
     li.querySelector(":scope > .nv-measure__meta").after(p);
     buttons.set(id, button);
   }
+  /* Links in the bank that lead off this page open in a new tab, and say so, so the plan
+     stays (the category links filter in place instead: naervaer.js). */
+  for (const a of document.querySelectorAll("#nv-overview a[href]:not([data-category])")) {
+    if (a.getAttribute("href").startsWith("#")) continue;
+    a.target = "_blank";
+    a.rel = `${a.rel} noopener`.trim();
+    const note = document.createElement("span");
+    note.className = "nv-visually-hidden";
+    note.textContent = ` ${W.new_tab}`;
+    a.append(note);
+  }
+  /* Measures handed over from other tabs (plan-channel.js): added to this plan. */
+  planHost(D.channel, (ids) => {
+    const added = ids.filter((id) => buttons.has(id) && !find(id));
+    added.forEach((id) => add(id));
+    return { added, n: items().length };
+  });
   if (downloadButton) downloadButton.addEventListener("click", download);
   copyButton.addEventListener("click", copy);
   window.addEventListener("hashchange", addFromFragment);

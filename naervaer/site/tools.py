@@ -23,6 +23,7 @@ from ..content.schema.guide import ProcessStep
 from ..forms.components.lines import DATE
 from ..forms.layout import layout
 from ..markup import plain_text
+from .causes import CHANNEL
 
 Url = Callable[..., str]  # the page's relative URL to a docs path (and anchor)
 
@@ -132,7 +133,8 @@ PLAN_ROLES = {"measure": "tiltak", "subgoal": "delmal", "responsible": "ansvar",
 PLAN_COLUMNS = tuple(PLAN_ROLES.values())
 AGREEMENT_TYPES = ("text", "textarea", "date")  # the agreement's other fields (not signatures)
 PLAN_SAYS = ("chosen", "add", "remove_from", "added", "removed", "moved", "limit", "working",
-             "done", "copied", "copy_fallback", "nothing", "err_", "jump")  # plan.* in the module
+             "done", "copied", "copy_fallback", "nothing", "err_", "jump", "new_tab",
+             "open_")  # plan.* in the module
 
 
 def add_anchor(measure_id: str) -> str:
@@ -140,16 +142,20 @@ def add_anchor(measure_id: str) -> str:
     return f"legg-til-{measure_id}"
 
 
-def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[Any]]:
-    """(form, agreement inputs, table rows as {column: field name}, table columns)."""
+def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[Any], set[str]]:
+    """(form, agreement inputs, table rows as {column: field name}, table columns, names of
+    the inputs that come after the table in the form)."""
     form = ed.forms[PLAN_FORM]
     fields: list[Any] = []
     rows: list[dict[str, Any]] = []
     columns: list[Any] = []
+    after: set[str] = set()
     for section in layout(form, ed):
         for block in section.blocks:
             if block.type in AGREEMENT_TYPES:
                 fields += block.inputs
+                if rows:
+                    after |= {i.name for i in block.inputs}
             elif block.type == "table" and not rows:
                 ids = [c.id for c in block.spec.columns]
                 if all(c in ids for c in PLAN_COLUMNS):
@@ -160,7 +166,7 @@ def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[A
     if not rows:
         raise ValueError(f"forms/{PLAN_FORM}.yaml has no table with the columns "
                          f"{', '.join(PLAN_COLUMNS)} (the plan builder fills them)")
-    return form, fields, rows, columns
+    return form, fields, rows, columns, after
 
 
 def responsible_suggestions(ed: Edition) -> dict[str, str]:
@@ -176,7 +182,7 @@ def responsible_suggestions(ed: Edition) -> dict[str, str]:
 
 def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
     """What the plan builder's template needs."""
-    form, fields, rows, columns = plan_form(ed)
+    form, fields, rows, columns, after = plan_form(ed)
     fillable = downloads.forms.get(PLAN_FORM, {}).get("fillable")
     data = {
         "pdf": url(fillable.dest) if fillable else None,
@@ -189,6 +195,10 @@ def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
         "add_anchor": add_anchor(""),
         "words": words(ed, "plan.", PLAN_SAYS),
         "rules": {"date": DATE.data()},
+        "title": plain_text(form.title),
+        "before": [i.name for i in fields if i.name not in after],
+        "after": [i.name for i in fields if i.name in after],
+        "channel": CHANNEL,
     }
     return dict(form=form, fields=fields, columns={c.id: c for c in columns},
                 has_pdf=fillable is not None, roles=PLAN_ROLES, date_rule=DATE,

@@ -266,6 +266,21 @@ def column_label(ed: Edition, column_id: str) -> str:
     return next(str(c.label) for c in tables[0].columns if c.id == column_id)
 
 
+def agreement_fields(ed: Edition) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(name, label) of the agreement's own fields before and after its table of measures,
+    read from the form definition."""
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    seen_table = False
+    for section in ed.forms[FORM].sections:
+        for f in section.fields:
+            if f.type == "table":
+                seen_table = True
+            elif f.type in ("text", "textarea", "date"):
+                (after if seen_table else before).append((f"{section.id}:{f.id}", str(f.label)))
+    return before, after
+
+
 def pick_three(ed: Edition) -> list[Measure]:
     local = [m for m in ed.measures() if m.local]
     first = local[0] if local else ed.bank.category(3).measures[0]
@@ -383,10 +398,19 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
     # the clipboard answers asynchronously: wait for the status to say so (polled, no eval)
     expect(page.locator("#nv-plan-status")).to_have_text(str(t("plan.copied")))
     text = page.evaluate("navigator.clipboard.readText()")
+    # every field of the plan (issue 20: the pupil, status, hovedmål and plan B were left
+    # out), in the agreement's order: the fields before its table, the measures, the rest
+    before, after = agreement_fields(ed)
+    expected_text = [str(ed.forms[FORM].title), ""]
+    expected_text += [f"{label}: {agreement[name]}" for name, label in before]
+    expected_text += ["", f"{t('plan.chosen')}:"]
     for n, mid in enumerate(order, start=1):
-        assert f"{n}. {mid} {plain(measures[mid].text)}\n" in text
-        assert f"   {column_label(ed, 'delmal')}: {agreed[mid]['delmal']}\n" in text
-    assert "Nguyễn" not in text  # the measures, not the pupil
+        expected_text.append(f"{n}. {mid} {plain(measures[mid].text)}")
+        expected_text += [f"   {column_label(ed, col)}: {agreed[mid][col]}"
+                          for col in ("delmal", "ansvar", "frist")]
+    expected_text += [""] + [f"{label}: {agreement[name]}" for name, label in after]
+    assert text == "\n".join(expected_text) + "\n"
+    assert [name for name, _ in after] == ["tiltak:plan-b"]
 
     # more measures than the agreement holds: said before anything is lost
     rows = 8

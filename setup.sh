@@ -6,9 +6,10 @@ cd "$(dirname "$0")"
 
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   poppler-utils qpdf fonts-liberation2 chromium
-  fonts-dejavu-core  # the font for filling forms in the browser (issue 10)
+  fonts-dejavu-core  # fallback field font (naervaer/pdf/fonts.py)
   hunspell hunspell-no)  # language gate (issue 9): tests/test_language.py
-# Parent material in other languages (issue 13): Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic
+# Parent material in other languages (issue 13): Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic;
+# forms filled in the browser with names in Arabic script, Ethiopic, Thai, Tamil (issue 20)
 APT_PACKAGES+=(fonts-noto-core)
 
 # Install the named Debian packages (as root), or say which to install and stop.

@@ -1,8 +1,14 @@
 /* Nærvær — an HTML form page: checks birth numbers and dates, asks before leaving with unsaved
-   input, prints, and «Last ned utfylt PDF» fills the form's own fillable PDF in the browser
-   (pdf-fill.js and pdf-lib, loaded when that button is pressed, never before). Stores nothing,
-   sends nothing. Field names are the inputs' `name`s (= the PDF's); the rules each input is
-   checked by and every word shown come from the page's data block #nv-fill-data. */
+   input, prints, and «Last ned utfylt PDF» (the form's submit button) fills the form's own
+   fillable PDF in the browser (pdf-fill.js and pdf-lib, loaded when that button is pressed,
+   never before). «Åpne en lagret PDF» reads such a PDF back into the form (form-open.js,
+   loaded when a file is chosen). Stores nothing, sends nothing. Field names are the inputs'
+   `name`s (= the PDF's); the rules each input is checked by and every word shown come from
+   the page's data block #nv-fill-data.
+
+   Enter in a one-line field does not submit the form (a download the reader did not ask
+   for): it checks that field, as leaving it does. The submit button, and Enter or Space on
+   it, downloads. */
 
 import { checkValue, fmt, pageData } from "./nv-common.js";
 
@@ -10,7 +16,8 @@ const form = document.getElementById("nv-fill");
 const data = pageData("nv-fill-data");
 if (form && data) start(form, data);
 
-function start(form, { words, rules }) {
+function start(form, data) {
+  const { words, rules } = data;
   const $ = (id) => document.getElementById(id);
   const summary = $("nv-fill-summary");
   const status = $("nv-fill-status");
@@ -20,12 +27,14 @@ function start(form, { words, rules }) {
   const msg = (key, values = {}) => fmt(words[key.replace(/-/g, "_")] || "", values);
 
   $("nv-fill-actions").hidden = false;
+  button.disabled = false;
 
   /* The message for what is wrong with `value` by the input's rule, or "". */
   function problem(input, value) {
     const rule = rules[input.dataset.check];
     const wrong = rule ? checkValue(rule, value, input) : "";
     if (!wrong) return "";
+    if (wrong === "impossible") return msg(`${rule.check}_impossible`, { value: value.trim() });
     return msg(`${rule.check}_error`);
   }
 
@@ -75,7 +84,18 @@ function start(form, { words, rules }) {
       setError(input, "");  // right again: the message goes at once
     }
   });
-  form.addEventListener("submit", (e) => e.preventDefault());
+  form.addEventListener("keydown", (e) => {
+    const el = e.target;
+    if (e.key !== "Enter" || el.tagName !== "INPUT" || /^(submit|button|reset|file)$/.test(el.type)) {
+      return;
+    }
+    e.preventDefault();  // no implicit submission
+    if (el.dataset.check) check(el);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (e.submitter === button) download();
+  });
   window.addEventListener("beforeunload", (e) => {
     if (dirty) { e.preventDefault(); e.returnValue = ""; }
   });
@@ -95,7 +115,7 @@ function start(form, { words, rules }) {
 
   const pdfUrl = () => new URL(form.dataset.pdf, document.baseURI);
 
-  button.addEventListener("click", async () => {
+  async function download() {
     if (busy) return;
     const problems = [];
     for (const input of form.querySelectorAll("[data-check]")) {
@@ -112,9 +132,12 @@ function start(form, { words, rules }) {
     const filename = form.dataset.filename;
     try {
       const { fillPdf, saveFile } = await import("./pdf-fill.js");
-      saveFile(await fillPdf(pdfUrl(), values()), filename);
+      const report = {};
+      saveFile(await fillPdf(pdfUrl(), values(), { report }), filename);
       dirty = false;
-      status.textContent = msg("done", { filename });
+      status.textContent = report.pages && report.pages.length
+        ? msg("done-continued", { filename, pages: report.pages.join(", ") })
+        : msg("done", { filename });
     } catch (err) {
       status.textContent = "";
       const marked = ((err && err.fields) || []).map(byName).filter(Boolean);
@@ -131,14 +154,58 @@ function start(form, { words, rules }) {
       busy = false;
       button.removeAttribute("aria-disabled");
     }
-  });
+  }
 
-  // print: text areas grow to show all they hold
+  // print: text areas grow to show all they hold; a one-line field whose text is wider than
+  // the field is printed as wrapped text in its place (an input cannot wrap)
   window.addEventListener("beforeprint", () => {
     for (const area of form.querySelectorAll("textarea")) {
       area.style.height = "auto";
       area.style.height = area.scrollHeight + 4 + "px";
     }
+    for (const input of form.querySelectorAll("input:not([type])")) {
+      if (input.scrollWidth <= input.clientWidth) continue;
+      const copy = document.createElement("span");
+      copy.className = "nvf-pv";
+      copy.setAttribute("aria-hidden", "true");
+      copy.textContent = input.value;
+      input.classList.add("nvf-long");
+      input.after(copy);
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    form.querySelectorAll(".nvf-pv").forEach((copy) => copy.remove());
+    form.querySelectorAll(".nvf-long").forEach((input) => input.classList.remove("nvf-long"));
   });
   $("nv-fill-print").addEventListener("click", () => window.print());
+
+  // «Åpne en lagret PDF» / «Start fra …»: the chosen file is read here, never sent
+  const box = $("nv-fill-open");
+  const file = $("nv-fill-file");
+  if (!box || !file) return;
+  const said = $("nv-fill-open-status");
+  let mode = "open";
+  const choose = (how) => () => { mode = how; file.value = ""; file.click(); };
+  $("nv-fill-open-pdf").addEventListener("click", choose("open"));
+  if ($("nv-fill-carry")) $("nv-fill-carry").addEventListener("click", choose("carry"));
+  file.addEventListener("change", async () => {
+    const chosen = file.files && file.files[0];
+    if (!chosen) return;
+    said.textContent = msg("open-working");
+    try {
+      const { openInto } = await import("./form-open.js");
+      const changed = await openInto(form, chosen, { data, mode, msg,
+        say: (text) => { said.textContent = text; },
+        confirm: (text) => window.confirm(text) });
+      if (changed) {
+        for (const input of form.querySelectorAll("[data-check]")) check(input);
+        dirty = mode === "carry";
+      }
+    } catch (err) {
+      said.textContent = msg("load-error");
+    } finally {
+      file.value = "";  // the file is not kept, and the same file can be chosen again
+    }
+  });
+  box.hidden = false;
 }

@@ -22,13 +22,15 @@ export function count(words, name, n) {
   return fmt(words[`${name}_${n === 1 ? "one" : "other"}`], { n });
 }
 
-/** A date typed as the rule's pattern says (dd.mm.åååå, one-digit day and month accepted).
-    Returns { value: "dd.mm.åååå" } written out in full, { error: "format" } when it is not
-    written that way, { error: "impossible" } for a date that does not exist (31.02.2027). */
+/** A date typed as the rule's pattern says (dd.mm.åååå; one-digit day and month, the other
+    separators of a phone's number pad and ddmmåååå accepted: the pattern's day, month and
+    year are its groups 1–3, or 4–6). Returns { value: "dd.mm.åååå" } written out in full,
+    { error: "format" } when it is not written that way, { error: "impossible" } for a date
+    that does not exist (31.02.2027). */
 export function parseDate(raw, rule) {
   const m = new RegExp(rule.pattern).exec(String(raw).trim());
   if (!m) return { error: "format" };
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [d, mo, y] = (m[1] !== undefined ? m.slice(1, 4) : m.slice(4, 7)).map(Number);
   const date = new Date(y, mo - 1, d);
   if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) {
     return { error: "impossible" };

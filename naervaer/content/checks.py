@@ -97,6 +97,9 @@ def check_references(
         if form.guide and form.guide not in guide:
             problems.append(source.problem(("guide",), msg("guide_file_unknown", id=form.guide)))
         problems += check_form_ids(form, source)
+        if form.carry_forward and form.carry_forward.source not in forms:
+            problems.append(source.problem(("carry_forward", "source"),
+                                           msg("form_unknown", id=form.carry_forward.source)))
     for ci, category in enumerate(bank.categories):
         for ti, tool in enumerate(category.tools):
             if tool not in forms:

@@ -9,15 +9,20 @@ against, so none of them can disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..content.edition import Edition
-from ..content.schema.forms import FormDef
+from ..content.schema.forms import ROW, FormDef
+from ..errors import DataError, Problem
+from ..messages import msg
 from .components import COMPONENTS
 from .components.base import Block, Context, Input, Kind, label, source
 from .components.choices import slug
 
-__all__ = ["Block", "Input", "Kind", "SectionLayout", "declared_fields", "layout",
-           "radio_groups", "slug"]
+__all__ = ["Block", "Input", "Kind", "SectionLayout", "carry_forward", "declared_fields",
+           "layout", "radio_groups", "slug"]
+
+TEXT_KINDS = ("text", "multiline")
 
 
 @dataclass
@@ -64,3 +69,35 @@ def declared_fields(form: FormDef, edition: Edition) -> dict[str, Kind]:
 
 def inputs(sections: list[SectionLayout]) -> list[Input]:
     return [inp for section in sections for block in section.blocks for inp in block.inputs]
+
+
+def carry_forward(form: FormDef, edition: Edition) -> dict[str, list[str]]:
+    """A form's carry-forward mapping (``carry_forward`` in its definition) with ``{row}``
+    written out: {field of this form: fields of the source form}. Every name must be a text
+    field of its form, else the build stops with the file and key."""
+    carry = form.carry_forward
+    if carry is None:
+        return {}
+    ours = declared_fields(form, edition)
+    theirs = declared_fields(edition.forms[carry.source], edition)
+    problems = []
+    out: dict[str, list[str]] = {}
+    rows = range(1, carry.rows + 1) if any(ROW in k for k in carry.fields) else [None]
+    for target, sources in carry.fields.items():
+        for row in rows:
+            def name(pattern: str, row: int | None = row) -> str:
+                return pattern if row is None else pattern.replace(ROW, str(row))
+
+            checked = [(name(target), ours, form.id)] + [(name(s), theirs, carry.source)
+                                                         for s in sources]
+            bad = [(n, fid) for n, kinds, fid in checked if kinds.get(n) not in TEXT_KINDS]
+            for bad_name, fid in bad:
+                problems.append(Problem(form.source_file or Path(f"forms/{form.id}.yaml"), None,
+                                        ("carry_forward", "fields", target),
+                                        msg("carry_field_unknown", edition.lang, name=bad_name,
+                                            form=fid)))
+            if not bad:
+                out[name(target)] = [name(s) for s in sources]
+    if problems:
+        raise DataError(problems, edition.lang)
+    return out

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from .. import ROOT
 from ..content.edition import Edition
+from ..content.schema.forms import FormDef
 from ..content.settings_file import logo_path
+from ..markup import plain_text
 from ..messages import msg
 from .fonts import field_font
 from .html import COMPONENT_TEMPLATES, STYLES, TEMPLATES, form_html, guide_html, parent_html
@@ -29,6 +32,15 @@ log = logging.getLogger("naervaer.pdf")
 
 VARIANTS = {"fillable": "utfyllbar", "printable": "utskrift"}
 GUIDE_ID = "_guide"
+# The marker every fillable PDF carries in its document information: it says which form of
+# this site the file is, so «Åpne en lagret PDF» knows it again (docs/assets/pdf-fill.js,
+# readPdf), and holds what the browser needs to print every typed character (fillPdf): the
+# body text size (styles/form.css, `html`), the page margins of added pages, and the words
+# of the continuation pages in the edition's målform.
+MARKER_KEY = "NaervaerForm"
+MARKER_VERSION = 1
+BODY_PT = 10                      # = form.css `html { font-size }`: filled text never smaller
+MARGINS_MM = (20, 16, 18, 16)     # = form.css @page margin (top, right, bottom, left)
 
 
 @dataclass(frozen=True)
@@ -108,13 +120,15 @@ def plan(
         names = file_names(form_id)
         for variant in ("fillable", "printable"):
             html, radios = form_html(form, edition, fillable=variant == "fillable")
-            key = input_key(engine, variant, html, logo)
+            info = ((MARKER_KEY, fill_marker(form, edition)),) if variant == "fillable" else ()
+            key = input_key(engine, variant, html, logo, info)
             out = cache / key / names[variant]
             preview = cache / key / names["preview"] if variant == "printable" else None
             job = Job(key=key, out=out, html=html, base_url=base_url,
                       stylesheets=(str(STYLES / "form.css"),), fillable=variant == "fillable",
                       preview=preview, radio_groups=tuple((n, lab, vals) for n, (lab, vals)
-                                                          in sorted(radios.items())))
+                                                          in sorted(radios.items())),
+                      info=info)
             planned.append(Planned(form_id, variant, out, preview, job))
     if guide and not only:
         html = guide_html(edition)
@@ -126,6 +140,20 @@ def plan(
     if parents and not only:
         planned += plan_parents(edition, cache, engine, base_url)
     return planned
+
+
+def fill_marker(form: FormDef, edition: Edition) -> str:
+    """The fillable's marker (JSON, see MARKER_KEY): form id, målform, body size, margins
+    and the words of added continuation pages."""
+    def word(key: str) -> str:
+        return plain_text(edition.t(key))
+
+    return json.dumps({
+        "v": MARKER_VERSION, "form": form.id, "lang": edition.lang, "size": BODY_PT,
+        "margins": [round(mm * 72 / 25.4, 2) for mm in MARGINS_MM],
+        "words": {"continued": word("fill.pdf_continued"), "intro": word("fill.pdf_intro"),
+                  "see": word("fill.pdf_see"), "page": word("pdf.page")},
+    }, ensure_ascii=False, separators=(",", ":"))
 
 
 PARENT = "parent"

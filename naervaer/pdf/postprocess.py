@@ -6,7 +6,8 @@
 3. page content starts with a flip matrix outside ``q … Q`` → flattening draws upside
    down; field rectangles stored with y1 > y2.
 Also: pages with annotations get ``/Tabs /S`` (tab order follows the structure, as PDF/UA
-requires) and text fields get ``/TU`` from their name if a label is missing.
+requires), text fields get ``/TU`` from their name if a label is missing, and the document
+information gets the entries asked for (the fillable's marker, ``/NaervaerForm``).
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from pikepdf import Array, Name, String
 RadioGroups = dict[str, tuple[str, tuple[str, ...]]]
 
 
-def fix_pdf(raw: bytes, radio_groups: RadioGroups | None = None) -> tuple[bytes, int]:
+def fix_pdf(raw: bytes, radio_groups: RadioGroups | None = None,
+            info: dict[str, str] | None = None) -> tuple[bytes, int]:
     """Apply the fixes. ``radio_groups`` gives each radio group the question it answers
-    (for screen readers) and its buttons' export values (WeasyPrint numbers them 0, 1, …)."""
+    (for screen readers) and its buttons' export values (WeasyPrint numbers them 0, 1, …);
+    ``info`` entries (key without the slash → text) go into the document information."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
+        for key, value in (info or {}).items():
+            pdf.docinfo[Name("/" + key)] = String(value)
         acroform = pdf.Root.get("/AcroForm")
         if acroform is not None:
             _fix_fields(pdf, acroform, radio_groups or {})

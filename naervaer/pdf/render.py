@@ -20,6 +20,8 @@ class Job:
     preview: Path | None = None  # PNG of page 1, when wanted
     # radio groups: (name, what it asks, export values of its buttons in order)
     radio_groups: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # entries for the document information dictionary (the fillable's marker, see build.py)
+    info: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ def render(job: Job) -> Done:
         stylesheets=[CSS(filename=s) for s in job.stylesheets], **options
     )
     raw = document.write_pdf(**options)
-    fixed, pages = fix_pdf(raw, {name: (label, values) for name, label, values in job.radio_groups})
+    fixed, pages = fix_pdf(raw, {name: (label, values) for name, label, values in job.radio_groups},
+                           dict(job.info))
     job.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.out.with_suffix(".part")
     tmp.write_bytes(fixed)

@@ -23,11 +23,12 @@ def cache_dir(edition: Edition) -> Path:
     return cache_base() / "pdf" / edition.settings_file.stem
 
 
-def fill_font_file() -> Path:
-    """The font the browser embeds when it fills a PDF with text outside WinAnsi (cached)."""
-    from ..pdf.fonts import fill_font
+def fill_font_files() -> dict[str, Path]:
+    """The fonts the browser embeds when it fills a PDF with text outside WinAnsi, one per
+    script, and their manifest (cached): {file name: path}."""
+    from ..pdf.fonts import fill_fonts
 
-    return fill_font(cache_base() / "fonts")
+    return fill_fonts(cache_base() / "fonts")
 
 
 def build_pdfs(edition: Edition, workers: int | None = None,

@@ -16,11 +16,11 @@ from ..content.edition import Edition
 from ..content.parents import ResolvedDoc
 from ..content.schema.bank import ACTORS, TIERS, Measure
 from ..content.schema.guide import STEPS, GuidePage, Section
-from ..forms.components import COMPONENTS, RULES
+from ..forms.components import COMPONENTS
 from ..forms.layout import layout
 from ..markup import as_markup, inline, markup_source, plain_text, to_html
 from . import causes, tools
-from .form_fill import MESSAGES, fillable_forms, short_ids
+from .form_fill import MESSAGES, fill_data, fillable_forms, short_ids
 from .nav import category_src, guide_src
 
 COMPONENT_TEMPLATES = Path(__file__).resolve().parent.parent / "forms" / "components" / \
@@ -298,11 +298,10 @@ class PageRenderer:
     def form_fill_page(self, form_id: str) -> str:
         form = self.ed.forms[form_id]
         sections = layout(form, self.ed)
+        data = fill_data(form, self.ed, tools.words(self.ed, "fill.", MESSAGES))
         return self.render("form_fill.md", form=form, sections=sections, ids=short_ids(sections),
                            files=self.downloads.forms.get(form_id, {}),
-                           data=tools.json_script("nv-fill-data", {
-                               "words": tools.words(self.ed, "fill.", MESSAGES),
-                               "rules": {name: rule.data() for name, rule in RULES.items()}}))
+                           data=tools.json_script("nv-fill-data", data))
 
     # -- parent material (issue 13) ----------------------------------------------
     def parent_pdf(self, doc: ResolvedDoc) -> Artifact | None:

@@ -41,7 +41,7 @@ from ..content.settings_file import logo_path
 from ..errors import DataError
 from ..messages import msg
 from . import csp, theme_fixes
-from .build import build_pdfs, fill_font_file, swap_into_place
+from .build import build_pdfs, fill_font_files, swap_into_place
 from .compact import compact_css, compact_html
 from .form_fill import PAGE_CONTENT, fillable_forms, page_src
 from .languages import language_pages, mark_language_links, page_language
@@ -52,7 +52,7 @@ from .theme_css import trim_theme_css
 from .theme_fixes import THEME_WORDS
 
 EDITION_CSS = "assets/edition.css"
-FILL_FONT = "assets/fonts/form-fill.ttf"  # next to assets/pdf-fill.js, which loads it
+FILL_FONTS = "assets/fonts"  # next to assets/pdf-fill.js, which loads them (and their list)
 PREVIEW_JS = "/__naervaer__/preview.js"  # served by the preview server only (preview.py)
 
 
@@ -162,7 +162,8 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
         for dest, path in generated.items():
             files.append(File.generated(config, dest, abs_src_path=str(path)))
         files.append(File.generated(config, EDITION_CSS, content=edition_css(ed)))
-        files.append(File.generated(config, FILL_FONT, abs_src_path=str(fill_font_file())))
+        for name, path in fill_font_files().items():
+            files.append(File.generated(config, f"{FILL_FONTS}/{name}", abs_src_path=str(path)))
         for form in fillable_forms(ed):
             src = page_src(form.id)
             if files.get_file_from_path(src) is not None:

@@ -193,6 +193,22 @@ class FormSection(Strict):
     fields: list[FieldDef] = []
 
 
+ROW = "{row}"
+
+
+class CarryForward(Strict):
+    """Start this form from the PDF of an earlier one (issue 20): «Start fra …» on the form's
+    page reads that PDF in the browser and fills these fields. ``fields`` maps a field name of
+    this form to field names of the source form, whose values are joined with ", " (empty ones
+    left out); ``{row}`` in both stands for the row number 1 … ``rows``."""
+
+    source: str = Field(pattern=ID, description="the form whose PDF is read")
+    label: Text = Field(description="the button")
+    help: Text | None = None
+    rows: int = Field(default=1, ge=1, le=40)
+    fields: dict[str, list[str]] = Field(min_length=1)
+
+
 class FormDef(Strict):
     title: Text
     purpose: Text
@@ -203,6 +219,7 @@ class FormDef(Strict):
     kind: Literal["form", "letter", "worksheet", "cards"] = "form"
     page: Literal["a4-portrait", "a4-landscape", "a3-landscape"] = "a4-portrait"
     source: Text | None = None
+    carry_forward: CarryForward | None = None
     sections: list[FormSection] = Field(min_length=1)
 
     # set by the loader: the file name without .yaml, and the file itself

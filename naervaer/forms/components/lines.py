@@ -8,8 +8,10 @@ from .base import Block, Component, Context, Input, Rule
 
 DATE = Rule(
     check="date",
-    # dd.mm.åååå; one-digit day and month are accepted (and written out in full)
-    pattern=r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$",
+    # dd.mm.åååå; one-digit day and month are accepted (and written out in full), and so are
+    # the separators a phone's number pad has instead of «.» (a comma in a Norwegian locale,
+    # «-», «/», a space) and eight digits typed without any (ddmmåååå)
+    pattern=r"^(?:(\d{1,2})[.,/ -](\d{1,2})[.,/ -](\d{4})|(\d{2})(\d{2})(\d{4}))$",
     example="17.05.2026",
     hint="fill.date_hint",
     message="fill.date_error",

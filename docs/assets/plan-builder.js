@@ -44,12 +44,17 @@ if (D && panel) {
   const items = () => Array.from(list.children);
   const find = (id) => items().find((node) => node.dataset.measure === id);
   const valueOf = (node, col) => control(node, col).value.trim();
-  const hiddenSuffix = (id) => {
+  const hiddenText = (text) => {
     const span = document.createElement("span");
     span.className = "nv-visually-hidden";
-    span.textContent = `: ${D.measure.toLocaleLowerCase()} ${id}`;
+    span.textContent = text;
     return span;
   };
+  const hiddenSuffix = (id) => hiddenText(`: ${D.measure.toLocaleLowerCase()} ${id}`);
+  /* What the agreement's measure column holds for a measure of the plan. */
+  const textOf = (node) => node.dataset.measure
+    ? `${node.dataset.measure} ${measure(node.dataset.measure).text}` : node.dataset.custom;
+  const nameOf = (node) => node.dataset.measure || W.from_pdf;
 
   /* The measure as the bank shows it on this page: full text and who carries it out. */
   function measure(id) {
@@ -79,14 +84,18 @@ if (D && panel) {
     return true;
   }
 
-  function add(id) {
-    const existing = find(id);
+  /* Add a measure of the bank, or (`custom`: its text) a measure a saved agreement holds
+     that is not in this bank: it keeps its words, but has no place in the bank's list. */
+  function add(id, { custom = null, quiet = false } = {}) {
+    const existing = custom === null ? find(id) : null;
     if (existing) return existing;
-    const info = measure(id);
+    const info = custom === null ? measure(id) : { text: custom, actors: [] };
     const node = template.content.firstElementChild.cloneNode(true);
     const n = ++serial;
-    node.dataset.measure = id;
-    node.querySelector(".nv-plan__heading").textContent = `${D.measure} ${id}`;
+    node.dataset.measure = custom === null ? id : "";
+    if (custom !== null) node.dataset.custom = custom;
+    node.querySelector(".nv-plan__heading").textContent = custom === null
+      ? `${D.measure} ${id}` : W.from_pdf;
     node.querySelector(".nv-plan__text").textContent = info.text;
     for (const label of node.querySelectorAll("label[data-for]")) {
       const field = control(node, label.dataset.for);
@@ -106,11 +115,12 @@ if (D && panel) {
     const deadline = control(node, R.deadline);
     deadline.addEventListener("change", () => checkDate(deadline));
     for (const button of node.querySelectorAll("button[data-action]")) {
-      button.append(hiddenSuffix(id));
+      button.append(custom === null ? hiddenSuffix(id) : hiddenText(`: ${W.from_pdf} ${n}`));
       button.addEventListener("click", () => act(node, button.dataset.action, button));
     }
     list.append(node);
     update();
+    if (quiet) return node;
     const count = items().length;
     let text = fmt(W.added, { id, n: count });
     if (count > D.rows.length) text += " " + limitText(count);
@@ -119,7 +129,7 @@ if (D && panel) {
   }
 
   function remove(node) {
-    const id = node.dataset.measure;
+    const id = nameOf(node);
     const after = node.nextElementSibling || node.previousElementSibling;
     node.remove();
     update();
@@ -141,7 +151,7 @@ if (D && panel) {
     const target = button.disabled
       ? node.querySelector(`button[data-action="${action === "up" ? "down" : "up"}"]`) : button;
     target.focus();
-    say(fmt(W.moved, { id: node.dataset.measure, pos: items().indexOf(node) + 1, n: items().length }));
+    say(fmt(W.moved, { id: nameOf(node), pos: items().indexOf(node) + 1, n: items().length }));
   }
 
   function toggle(id) {
@@ -181,15 +191,16 @@ if (D && panel) {
     for (const el of panel.querySelectorAll("[data-field]")) out[el.dataset.field] = el.value.trim();
     items().forEach((node, i) => {
       const row = D.rows[i];
-      out[row[R.measure]] = `${node.dataset.measure} ${measure(node.dataset.measure).text}`;
+      out[row[R.measure]] = textOf(node);
       for (const col of AGREED) out[row[col]] = valueOf(node, col);
     });
     return out;
   }
 
   function datesOk() {
-    const bad = items().map((node) => control(node, R.deadline))
-      .filter((input) => !checkDate(input));
+    const dates = [...items().map((node) => control(node, R.deadline)),
+      ...panel.querySelectorAll("[data-field][data-rule=date]")];
+    const bad = dates.filter((input) => !checkDate(input));
     if (bad.length) {
       say(W.err_dates);
       bad[0].focus();
@@ -233,7 +244,7 @@ if (D && panel) {
     });
     const lines = [D.title, "", ...fields(D.before), "", `${W.chosen}:`];
     items().forEach((node, i) => {
-      lines.push(`${i + 1}. ${node.dataset.measure} ${measure(node.dataset.measure).text}`);
+      lines.push(`${i + 1}. ${textOf(node)}`);
       for (const col of AGREED) lines.push(`   ${entry(D.columns[col], valueOf(node, col))}`);
     });
     if (D.after.length) lines.push("", ...fields(D.after));
@@ -265,6 +276,48 @@ if (D && panel) {
     history.replaceState(null, "", location.pathname + location.search);
     const nodes = ids.filter((id) => buttons.has(id)).map((id) => add(id));
     if (nodes.length) nodes[0].querySelector(".nv-plan__heading").focus();
+  }
+
+  /* «Åpne en lagret PDF»: an agreement downloaded from this page is read in the browser
+     (pdf-fill.js readPdf; never uploaded, never stored) and becomes the plan again: every
+     field, every measure in its order, what was agreed for each (plan-open.js). Any other
+     file is refused with a message, and the plan stays as it was. */
+  const openButton = document.getElementById("nv-plan-open-pdf");
+  const fileInput = document.getElementById("nv-plan-file");
+  const openStatus = document.getElementById("nv-plan-open-status");
+  async function openSaved(file) {
+    openStatus.textContent = W.open_working;
+    let plan;
+    try {
+      const { readPlan } = await import("./plan-open.js");
+      plan = await readPlan(file, D, (id) => (buttons.has(id) ? measure(id).text : null));
+    } catch (err) {
+      openStatus.textContent = err && err.message_key ? fmt(W[err.message_key], err.values)
+        : W.open_load;
+      return;
+    }
+    if (dirty() && !window.confirm(W.open_replace)) {
+      openStatus.textContent = W.open_kept;
+      return;
+    }
+    items().forEach((node) => node.remove());
+    for (const el of panel.querySelectorAll("[data-field]")) el.value = plan.fields[el.dataset.field] || "";
+    for (const row of plan.rows) {
+      const node = add(row.id, { custom: row.id ? null : row.text, quiet: true });
+      for (const col of AGREED) control(node, col).value = row[col];
+    }
+    update();
+    openStatus.textContent = fmt(W.open_done, { file: file.name, n: plan.rows.length });
+    say("");
+    chosenHeading.focus();
+  }
+  if (openButton && fileInput) {
+    openButton.addEventListener("click", () => { fileInput.value = ""; fileInput.click(); });
+    fileInput.addEventListener("change", async () => {
+      const chosen = fileInput.files && fileInput.files[0];
+      if (chosen) await openSaved(chosen);
+      fileInput.value = ""; // the file is not kept, and the same one can be chosen again
+    });
   }
 
   function dirty() {
@@ -308,6 +361,9 @@ if (D && panel) {
     added.forEach((id) => add(id));
     return { added, n: items().length };
   });
+  for (const input of panel.querySelectorAll("[data-field][data-rule=date]")) {
+    input.addEventListener("change", () => checkDate(input));
+  }
   if (downloadButton) downloadButton.addEventListener("click", download);
   copyButton.addEventListener("click", copy);
   window.addEventListener("hashchange", addFromFragment);

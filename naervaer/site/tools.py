@@ -24,6 +24,7 @@ from ..forms.components.lines import DATE
 from ..forms.layout import layout
 from ..markup import plain_text
 from .causes import CHANNEL
+from .form_fill import OPEN_MAX_MB
 
 Url = Callable[..., str]  # the page's relative URL to a docs path (and anchor)
 
@@ -131,10 +132,12 @@ PLAN_FORM = "avtale-foresatte-skole"
 PLAN_ROLES = {"measure": "tiltak", "subgoal": "delmal", "responsible": "ansvar",
               "deadline": "frist"}
 PLAN_COLUMNS = tuple(PLAN_ROLES.values())
-AGREEMENT_TYPES = ("text", "textarea", "date")  # the agreement's other fields (not signatures)
+# the agreement's other fields: its texts and dates, and the signature block's place, date and
+# names in print (the signatures themselves are written on paper)
+AGREEMENT_TYPES = ("text", "textarea", "date", "signature")
 PLAN_SAYS = ("chosen", "add", "remove_from", "added", "removed", "moved", "limit", "working",
              "done", "copied", "copy_fallback", "nothing", "err_", "jump", "new_tab",
-             "open_")  # plan.* in the module
+             "open_", "from_pdf")  # plan.* in the module
 
 
 def add_anchor(measure_id: str) -> str:
@@ -196,6 +199,10 @@ def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
         "words": words(ed, "plan.", PLAN_SAYS),
         "rules": {"date": DATE.data()},
         "title": plain_text(form.title),
+        "form": PLAN_FORM,
+        "open_max_mb": OPEN_MAX_MB,
+        "fields_all": {name: 1 for name in [i.name for i in fields]
+                       + [name for row in rows for name in row.values()]},
         "before": [i.name for i in fields if i.name not in after],
         "after": [i.name for i in fields if i.name in after],
         "channel": CHANNEL,

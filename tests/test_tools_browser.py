@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from naervaer.content.edition import Edition, load_edition
 from naervaer.content.schema.bank import Measure
+from naervaer.forms.layout import layout
 
 from .absence_oracle import count_status
 from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
@@ -267,17 +268,19 @@ def column_label(ed: Edition, column_id: str) -> str:
 
 
 def agreement_fields(ed: Edition) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(name, label) of the agreement's own fields before and after its table of measures,
-    read from the form definition."""
+    """(name, label) of the agreement's own fields before and after its table of measures
+    (the signature block's place, date and names in print included), from the form's
+    layout."""
     before: list[tuple[str, str]] = []
     after: list[tuple[str, str]] = []
     seen_table = False
-    for section in ed.forms[FORM].sections:
-        for f in section.fields:
-            if f.type == "table":
+    for section in layout(ed.forms[FORM], ed):
+        for block in section.blocks:
+            if block.type == "table":
                 seen_table = True
-            elif f.type in ("text", "textarea", "date"):
-                (after if seen_table else before).append((f"{section.id}:{f.id}", str(f.label)))
+            elif block.type in ("text", "textarea", "date", "signature"):
+                (after if seen_table else before).extend(
+                    (i.name, plain(i.label)) for i in block.inputs)
     return before, after
 
 
@@ -357,7 +360,8 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
         row.locator("input[data-col=frist]").fill(f"{n}.3.2027")  # written short: normalised
     agreement = {}
     for field in page.eval_on_selector_all("[data-field]", "els => els.map(e => e.dataset.field)"):
-        agreement[field] = "Nguyễn Thị Hà" if field == "elev:elev" else f"{field} – Ærlig øving å"
+        agreement[field] = ("Nguyễn Thị Hà" if field == "elev:elev" else "03.03.2027"
+                            if field.endswith(":dato") else f"{field} – Ærlig øving å")
         page.fill(f"[data-field='{field}']", agreement[field])
 
     # a deadline that is no date stops the download with a message at the field
@@ -410,7 +414,7 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
                           for col in ("delmal", "ansvar", "frist")]
     expected_text += [""] + [f"{label}: {agreement[name]}" for name, label in after]
     assert text == "\n".join(expected_text) + "\n"
-    assert [name for name, _ in after] == ["tiltak:plan-b"]
+    assert [name for name, _ in after][:2] == ["tiltak:plan-b", "underskrift:signaturer:sted"]
 
     # more measures than the agreement holds: said before anything is lost
     rows = 8

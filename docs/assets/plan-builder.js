@@ -240,7 +240,10 @@ if (D && panel) {
     const entry = (label, value) => `${label}: ${value.replace(/\s*\n\s*/g, "\n   ")}`;
     const fields = (names) => names.map((name) => {
       const el = panel.querySelector(`[data-field="${CSS.escape(name)}"]`);
-      return entry(panel.querySelector(`label[for="${el.id}"]`).textContent.trim(), el.value.trim());
+      const label = panel.querySelector(`label[for="${el.id}"]`);
+      // the label's own words, without the hint on how to write a date
+      const words = Array.from(label.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : ""));
+      return entry(words.join("").trim(), el.value.trim());
     });
     const lines = [D.title, "", ...fields(D.before), "", `${W.chosen}:`];
     items().forEach((node, i) => {

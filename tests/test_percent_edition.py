@@ -1,6 +1,8 @@
 """An edition whose rule for days is a share of school time («12,5 % over 4 uker», issue 21),
 end to end: every page, form and PDF that states the rule states that one (in every language
-the edition publishes), and the absence check reads it as the page explains."""
+the edition publishes), and the absence check reads it as the page explains. The same
+edition sets the school's phone number, which the parents' sheet gives (issue 20); the
+default edition has none, so its sheet has a line to write it on."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ concern:
   leaves_early: "2–3"
   skipped_lessons: "3"
 parent_languages: [en, ar]
+school_phone: "11 22 33 44"
 """
 PHRASE = "fravær på 12,5 % av skoletiden i løpet av 4 uker"
 # where the rule is stated: the definition, the process, the start page, the guide pages
@@ -133,3 +136,19 @@ def test_the_check_reads_the_share(browser, percent_site) -> None:
     finally:
         page.close()
         httpd.shutdown()
+
+
+def test_the_parents_sheet_gives_the_schools_number_or_a_line(percent_site,
+                                                             site_dir: Path) -> None:
+    site, _ = percent_site
+    assert "Skolens telefonnummer: 11 22 33 44" in visible(site / "foreldre/index.html")
+    assert "Skolens telefonnummer: 11 22 33 44" in \
+        squash(pdftotext(site / "foreldre" / "skolefravaer-nb.pdf"))
+    assert "School telephone number: 11 22 33 44" in \
+        squash(pdftotext(site / "foreldre" / "skolefravaer-en.pdf"))
+    # no number in the settings: a line the school writes it on
+    line = "Skolens telefonnummer: " + "_" * 24
+    assert line in visible(site_dir / "foreldre/index.html")
+    assert line in squash(pdftotext(site_dir / "foreldre" / "skolefravaer-nb.pdf"))
+    assert "School telephone number: " + "_" * 24 in \
+        squash(pdftotext(site_dir / "foreldre" / "skolefravaer-en.pdf"))

@@ -42,6 +42,8 @@ from .validate import validate
 from .values import settings_values
 
 log = logging.getLogger("naervaer")
+# a line to write on, in markdown (escaped underscores: never emphasis)
+WRITE_LINE = "\\_" * 24
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -148,6 +150,8 @@ def load_edition(
     # -- resolve -----------------------------------------------------------------------
     s = settings_values(settings, lang)
     s["concern"].update(concern_values(settings))
+    # the school's number on the parents' sheet, or a line to write it on
+    s["school_phone_line"] = s["school_phone"] or Markup(WRITE_LINE)
     resolver = Resolver(s, link_law(law_l[0]), lang)
     # the rule in words, once, for every text that states it ({{ s.concern.rule }})
     phrase = ui_l[0].root[phrase_key(settings)]

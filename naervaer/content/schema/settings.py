@@ -278,6 +278,12 @@ class Settings(Strict):
                                "«https://naervaer.eksempel.kommune.no/».",
                                default=None, pattern=HTTPS)
     pp_service: PpService = doc("PP-tjenesten.", "PP-tenesta.")
+    school_phone: str | None = doc(
+        "Telefonnummeret til skolen, f.eks. «64 96 20 00», for en utgave som gjelder én skole. "
+        "Står på arket til foresatte. Tom = arket har en linje skolen skriver nummeret på.",
+        "Telefonnummeret til skulen, t.d. «64 96 20 00», for ei utgåve som gjeld éin skule. "
+        "Står på arket til føresette. Tom = arket har ei linje skulen skriv nummeret på.",
+        default=None, pattern=r"^\+?[0-9 ]{3,20}$")
     absence_system: str = doc("Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
                               "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",
                               min_length=2)

@@ -319,6 +319,10 @@ def main() -> int:
                          "≤ 300 KB, same origin only", "✅" if ok else "❌"))
         # (h), (i) an HTML form filled and saved as PDF, and opened again, on a throttled CPU
         rows += fill_rows(work / "a", form_id, runs=max(3, args.runs))
+        # (j) the plan builder opens a saved agreement (bench/plan_open.py)
+        from plan_open import plan_open_rows
+
+        rows += plan_open_rows(work / "a", runs=max(3, args.runs))
         # (f) PDF sizes
         pdfs = sorted((work / "a" / "skjema").glob("*.pdf"))
         fillable = [p for p in pdfs if p.name.endswith("-utfyllbar.pdf")]

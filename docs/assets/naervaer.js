@@ -1,7 +1,7 @@
-/* Nærvær — on every page: wide tables that scroll are regions the keyboard reaches; category
-   pages link each measure to the plan builder; the measure overview is filtered in place; the
-   search form's submit moves to the results. Stores nothing, sends nothing. Words come from
-   the page's data blocks (nv-common.js). */
+/* Nærvær — on every page: wide tables that scroll are regions the keyboard reaches; the
+   measure overview is filtered in place; the search form's submit moves to the results.
+   (Category pages' «Legg til i planen»: category-plan.js.) Stores nothing, sends nothing.
+   Words come from the page's data blocks (nv-common.js). */
 import { fmt, pageData } from "./nv-common.js";
 
 document.documentElement.classList.add("js");
@@ -32,48 +32,6 @@ function markScrollers() {
 if (window.document$ && window.document$.subscribe) window.document$.subscribe(markScrollers);
 else markScrollers();
 
-/* Category pages: each measure links to the plan builder on the overview, which adds it
-   («Legg til i planen»; the fragment holds the measure's public ID, nothing typed). When a
-   plan builder is open in another tab, the measure goes to that plan instead (plan-channel.js,
-   loaded only here), so what the plan holds is kept; the link says so where it was pressed. */
-const plan = document.querySelector("ol.nv-measures[data-plan-href]");
-const planWords = pageData("nv-measures-data");
-if (plan && planWords) {
-  const { words } = planWords;
-  const links = [];
-  for (const li of plan.querySelectorAll("li.nv-measure[data-id]")) {
-    const p = document.createElement("p");
-    const a = document.createElement("a");
-    const more = document.createElement("span");
-    const said = document.createElement("span");
-    p.className = "nv-measure__plan";
-    a.href = plan.dataset.planHref + li.dataset.id;
-    a.textContent = words.add;
-    more.className = "nv-visually-hidden";
-    more.textContent = `: ${words.measure} ${li.dataset.id}`;
-    said.className = "nv-measure__plan-status";
-    said.setAttribute("role", "status");
-    a.append(more);
-    p.append(a, " ", said);
-    li.querySelector(":scope > .nv-measure__meta").after(p);
-    links.push([a, li.dataset.id, said]);
-  }
-  import("./plan-channel.js").then(({ planFinder }) => {
-    const finder = planFinder(planWords.channel);
-    if (!finder) return;
-    for (const [a, id, said] of links) {
-      a.addEventListener("click", async (event) => {
-        if (!finder.found || event.ctrlKey || event.metaKey || event.shiftKey) return;
-        event.preventDefault();
-        const answer = await finder.add([id]);
-        if (!answer) { location.href = a.href; return; }
-        said.textContent = fmt(answer.added.includes(id) ? words.added : words.already,
-          { id, n: answer.n });
-      });
-    }
-  });
-}
-
 /* The measure overview: filter by text, category, who carries it out, cause, tier and
    decision. */
 const filter = document.getElementById("nv-filter");
@@ -102,9 +60,9 @@ if (filter && overview && filterData) {
     let shown = 0;
     for (const li of items) {
       const mine = li.dataset.actors.split(" ");
-      const theirs = li.dataset.causes.split(" ");
+      const theirs = (li.dataset.causes || "").split(" "); // none: whatever the cause
       const ok = (!cat || li.dataset.category === cat)
-        && (!decision || li.dataset.decision === decision)
+        && (!decision || (li.dataset.decision || "0") === decision)
         && (!actors.length || actors.some((a) => mine.includes(a)))
         && (!tiers.length || tiers.includes(li.dataset.tier))
         && (!causes.length || causes.some((c) => theirs.includes(c)))

@@ -281,28 +281,32 @@ if (D && panel) {
     if (nodes.length) nodes[0].querySelector(".nv-plan__heading").focus();
   }
 
-  /* «Åpne en lagret PDF»: an agreement downloaded from this page is read in the browser
-     (pdf-fill.js readPdf; never uploaded, never stored) and becomes the plan again: every
-     field, every measure in its order, what was agreed for each (plan-open.js). Any other
-     file is refused with a message, and the plan stays as it was. */
-  const openButton = document.getElementById("nv-plan-open-pdf");
+  /* «Åpne en lagret PDF»: a saved agreement becomes the plan again (plan-open.js, loaded
+     when a file is chosen; the file is read in the browser, never sent or stored). */
   const fileInput = document.getElementById("nv-plan-file");
-  const openStatus = document.getElementById("nv-plan-open-status");
-  async function openSaved(file) {
-    openStatus.textContent = W.open_working;
-    let plan;
-    try {
-      const { readPlan } = await import("./plan-open.js");
-      plan = await readPlan(file, D, (id) => (buttons.has(id) ? measure(id).text : null));
-    } catch (err) {
-      openStatus.textContent = err && err.message_key ? fmt(W[err.message_key], err.values)
-        : W.open_load;
-      return;
-    }
-    if (dirty() && !window.confirm(W.open_replace)) {
-      openStatus.textContent = W.open_kept;
-      return;
-    }
+  if (fileInput) {
+    document.getElementById("nv-plan-open-pdf").addEventListener("click", () => {
+      fileInput.value = "";
+      fileInput.click();
+    });
+    fileInput.addEventListener("change", async () => {
+      const file = fileInput.files && fileInput.files[0];
+      const status = document.getElementById("nv-plan-open-status");
+      if (file) {
+        try {
+          const { openPlan } = await import("./plan-open.js");
+          await openPlan(file, { D, status, dirty, replace, bankText: (id) =>
+            (buttons.has(id) ? measure(id).text : null) });
+        } catch (err) {
+          status.textContent = W.open_load;
+        }
+      }
+      fileInput.value = ""; // the file is not kept, and the same one can be chosen again
+    });
+  }
+
+  /* The plan replaced by `plan` ({fields, rows}, from plan-open.js). */
+  function replace(plan) {
     items().forEach((node) => node.remove());
     for (const el of panel.querySelectorAll("[data-field]")) el.value = plan.fields[el.dataset.field] || "";
     for (const row of plan.rows) {
@@ -310,17 +314,8 @@ if (D && panel) {
       for (const col of AGREED) control(node, col).value = row[col];
     }
     update();
-    openStatus.textContent = fmt(W.open_done, { file: file.name, n: plan.rows.length });
     say("");
     chosenHeading.focus();
-  }
-  if (openButton && fileInput) {
-    openButton.addEventListener("click", () => { fileInput.value = ""; fileInput.click(); });
-    fileInput.addEventListener("change", async () => {
-      const chosen = fileInput.files && fileInput.files[0];
-      if (chosen) await openSaved(chosen);
-      fileInput.value = ""; // the file is not kept, and the same one can be chosen again
-    });
   }
 
   function dirty() {

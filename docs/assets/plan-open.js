@@ -1,12 +1,14 @@
 /* Nærvær — a saved cooperation agreement read back into the plan builder («Åpne en lagret
    PDF»). Loaded by plan-builder.js when the reader chooses a file; the file is read in memory
-   by pdf-fill.js (readPdf) and never sent or stored. Nothing here holds words: a refusal is
-   thrown as {message_key, values}, and the builder says it with the page's words.
+   by pdf-fill.js (readPdf) and never sent or stored.
 
    Every value comes back: the agreement's own fields, and each filled row of its table of
    measures, in order. A row whose measure is «<id> <the bank's text>» (as the builder wrote
    it) becomes that measure of the bank; any other filled row (the measure edited in a PDF
-   reader, or one this edition's bank does not have) keeps its text as it is. */
+   reader, or one this edition's bank does not have) keeps its text as it is.
+   The words are the builder's (its data block); none are written here. */
+
+import { fmt } from "./nv-common.js";
 
 const MB = 1024 * 1024;
 const ID = /^(\d{1,2}\.L?\d+)\s+([\s\S]*)$/;
@@ -18,6 +20,31 @@ class Refused extends Error {
     this.message_key = key;
     this.values = values;
   }
+}
+
+/** Read `file` and, if it is the agreement, make it the plan: `api` is the builder's
+    {D (its data), status (where to say what happened), dirty() (the plan holds something),
+    replace(plan), bankText(id)}. A refusal, or «no» to replacing, changes nothing. */
+export async function openPlan(file, api) {
+  const W = api.D.words;
+  const say = (key, values = {}) => {
+    api.status.textContent = fmt(W[key], values);
+  };
+  say("open_working");
+  let plan;
+  try {
+    plan = await readPlan(file, api.D, api.bankText);
+  } catch (err) {
+    if (!(err instanceof Refused)) throw err;
+    say(err.message_key, err.values);
+    return;
+  }
+  if (api.dirty() && !window.confirm(W.open_replace)) {
+    say("open_kept");
+    return;
+  }
+  api.replace(plan);
+  say("open_done", { file: file.name, n: plan.rows.length });
 }
 
 /** {fields: {name: text}, rows: [{id|null, text, <column>: text}]} from the agreement PDF

@@ -28,12 +28,11 @@ BUILDER = "tiltak/index.html"
 
 def plan_open_timing(site: Path, runs: int = 3) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
 
     from naervaer.content.edition import load_edition
     from naervaer.markup import plain_text
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
     ed = load_edition(ROOT / "editions" / "eksempel-kommune.yml")
     longest = [m.id for m in sorted(ed.measures(), key=lambda m: -len(plain_text(m.text)))[:8]]

@@ -284,3 +284,34 @@ def test_causes_to_measures_without_javascript(browser, site_dir: Path, nn_site_
     finally:
         context.close()
         httpd.shutdown()
+
+
+def test_suggestions_follow_a_saved_cause_mapping_opened_again(browser, site_dir: Path,
+                                                               tmp_path: Path) -> None:
+    """A cause mapping saved as PDF and opened again («Åpne en lagret PDF», form-fill.js)
+    brings its ticked boxes back, and the suggestions with them."""
+    ed = edition("nb")
+    url, httpd = serve(site_dir)
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(url + CAUSE_FORM)
+        for cause in ("redd", "hjemme"):
+            page.check(f"input[name='arsaker:folelser:{cause}']")
+        with page.expect_download() as info:
+            page.click("#nv-fill-download")
+        saved = tmp_path / "arsak.pdf"
+        info.value.save_as(saved)
+        page.once("dialog", lambda d: d.accept())
+        page.goto(url + CAUSE_FORM)
+        assert page.inner_text("#nv-suggest-status") == str(ed.t("suggest.none"))
+        with page.expect_file_chooser() as chooser:
+            page.click("#nv-fill-open-pdf")
+        chooser.value.set_files(str(saved))
+        expected = [m.id for m in addressing(ed, {"redd", "hjemme"})]
+        settle(lambda: page.eval_on_selector_all(
+            "#nv-suggest-list li[data-id]", "els => els.map(e => e.dataset.id)") == expected)
+        page.once("dialog", lambda d: d.accept())
+    finally:
+        context.close()
+        httpd.shutdown()

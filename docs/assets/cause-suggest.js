@@ -98,6 +98,13 @@ if (D && section && form) {
   const fieldset = boxes.length ? boxes[0].closest("fieldset") : null;
   if (fieldset) fieldset.after(section);
   for (const box of boxes) box.addEventListener("change", render);
+  // «Åpne en lagret PDF» (form-fill.js) sets the boxes without a change event; it reports in
+  // its status line, so the suggestions are read again whenever that line changes
+  const fillStatus = document.getElementById("nv-fill-open-status");
+  if (fillStatus) {
+    new MutationObserver(render).observe(fillStatus,
+      { childList: true, characterData: true, subtree: true });
+  }
   panel.hidden = false;
   render();
 }

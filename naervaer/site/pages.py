@@ -94,6 +94,12 @@ class PageRenderer:
         rel = posixpath.relpath(dest, here or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def md_url(self, target_src: str) -> str:
+        """Relative path from this page to the docs page ``target_src`` as markdown links
+        write it (``.md``, so MkDocs checks and converts it)."""
+        here = posixpath.dirname(self.src)
+        return posixpath.relpath(target_src, here or ".")
+
     def measure_url(self, measure: Measure) -> str:
         category = self.ed.bank.category(measure.category)
         return self.url(category_src(category.slug), measure.id)

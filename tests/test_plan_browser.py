@@ -18,8 +18,9 @@ from axe_playwright_python.sync_playwright import Axe
 from naervaer.content.edition import Edition, load_edition
 from naervaer.content.schema.bank import Measure
 
+from .browser_kit import wait_until
 from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
-from .test_tools_browser import plan_order, wait_until
+from .test_tools_browser import plan_order
 
 pytestmark = pytest.mark.browser
 

@@ -334,6 +334,10 @@ def main() -> int:
 
         rows += sjekk_rows(EDITIONS, runs=max(3, args.runs))
         rows += preview_rows(EDITIONS[0], work / "k", runs=max(3, args.runs))
+        # (m) the plan builder opens a saved agreement (bench/plan_open.py)
+        from plan_open import plan_open_rows
+
+        rows += plan_open_rows(work / "a", runs=max(3, args.runs))
         # (f) PDF sizes
         pdfs = sorted((work / "a" / "skjema").glob("*.pdf"))
         fillable = [p for p in pdfs if p.name.endswith("-utfyllbar.pdf")]

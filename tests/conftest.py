@@ -23,7 +23,8 @@ TEST_CACHE = Path(os.environ.get("NAERVAER_TEST_CACHE")
 os.environ["NAERVAER_CACHE"] = str(TEST_CACHE)
 # fixtures that build an edition (site or PDFs) before the test can run
 BUILD_FIXTURES = {"site_dir", "nn_site_dir", "base_url", "nn_base_url", "sites", "hostile",
-                  "aure", "hostile_pdfs", "published", "draft_site"}
+                  "aure", "hostile_pdfs", "published", "draft_site",
+                  "percent_site"}
 BROWSER_FIXTURES = {"browser", "page"}
 EDITIONS = ROOT / "editions"
 DEFAULT_SETTINGS = EDITIONS / "eksempel-kommune.yml"

@@ -54,12 +54,12 @@ def squash(text: str) -> str:
 SUMMARIES = {
     "eksempel-kommune.yml": [
         "Alt i orden", "Kommune: Eksempel kommune", "Målform: bokmål (nb)",
-        "Bekymringsfullt fravær: 7 dager i løpet av 3–4 uker, går tidlig 2–3 ganger, "
+        "Bekymringsfullt fravær: 7 dager fravær i løpet av 3–4 uker, går tidlig 2–3 ganger, "
         "borte fra enkelttimer 2–3 ganger",
         "Lokale tiltak: 1", "Skjulte tiltak: 0", "Siden «Lag en lokal versjon»: med"],
     "fjordvik.yml": [
         "Alt i orden", "Kommune: Fjordvik kommune", "Målform: nynorsk (nn)",
-        "Bekymringsfullt fråvær: 5 dagar i løpet av 2–3 veker, går tidleg 2 gonger, "
+        "Bekymringsfullt fråvær: 5 dagar fråvær i løpet av 2–3 veker, går tidleg 2 gonger, "
         "borte frå enkelttimar 3–4 gonger",
         "Fristar: fråvær blir meldt innan kl. 08:00, skulen ringjer heim før kl. 08:45",
         "Lokale tiltak: 1", "Skjulte tiltak: 1", "Sida «Lag ein lokal versjon»: ikkje med"],

@@ -192,6 +192,29 @@ BAD_SETTINGS = {
                           "linje 3: concern.days: forventet et helt tall, fikk 'sju'"),
     "days-too-many": ("municipality: Ås kommune\nconcern:\n  days: 100\n",
                       "linje 3: concern.days: forventet et tall høyst 60, fikk 100"),
+    # the rule as a share of school time (issue 21)
+    "percent-and-days": ("municipality: Ås kommune\nconcern:\n  days: 7\n  percent: 10\n",
+                         "linje 2: concern: skriv grensen enten som dager (`days`) eller som "
+                         "prosent av skoletiden (`percent`), ikke begge"),
+    "percent-with-sign": ("municipality: Ås kommune\nconcern:\n  percent: 10 %\n",
+                          "linje 3: concern.percent: forventet et tall, f.eks. 10 eller 12.5 "
+                          "(uten %-tegn), fikk '10 %'"),
+    "percent-zero": ("municipality: Ås kommune\nconcern:\n  percent: 0\n",
+                     "linje 3: concern.percent: forventet et tall større enn 0, fikk 0"),
+    "percent-over-100": ("municipality: Ås kommune\nconcern:\n  percent: 110\n",
+                         "linje 3: concern.percent: forventet et tall høyst 100, fikk 110"),
+    "percent-two-decimals": ("municipality: Ås kommune\nconcern:\n  percent: 12.55\n",
+                             "linje 3: concern.percent: skriv prosenten med høyst én desimal, "
+                             "f.eks. 12.5 (fikk 12,55)"),
+    "days-beyond-the-window": ("municipality: Ås kommune\nconcern:\n  days: 30\n"
+                               "  weeks: \"2–3\"\n",
+                               "linje 2: concern: 30 dager kan ikke nås i løpet av 3 uker: så "
+                               "mange uker har høyst 15 skoledager"),
+    "weeks-zero": ("municipality: Ås kommune\nconcern:\n  weeks: \"0\"\n",
+                   "linje 3: concern.weeks: «0» uker: perioden må være fra 1 til 52 uker"),
+    "leaves-early-zero": ("municipality: Ås kommune\nconcern:\n  leaves_early: \"0–2\"\n",
+                          "linje 3: concern.leaves_early: «0–2» ganger: grensen må være minst "
+                          "1 gang"),
     "bad-time": ("municipality: Ås kommune\ndeadlines:\n  report_by: kl 8\n",
                  "linje 3: deadlines.report_by: 'kl 8' har feil form"),
     "colour-too-light": ("municipality: Ås kommune\ncolour: \"#ffee00\"\n",

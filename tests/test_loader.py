@@ -110,14 +110,14 @@ def test_wrong_type_and_bad_actor(data_copy: Path) -> None:
 
 def test_unknown_placeholder_in_text(data_copy: Path) -> None:
     file = data_copy / "data" / "ui.yaml"
-    break_file(file, "har {{ s.concern.days }} dager", "har {{ s.concern.dayz }} dager")
+    break_file(file, "har {{ s.concern.rule }},", "har {{ s.concern.rulez }},")
     lines = file.read_text(encoding="utf-8").splitlines()
     nb_line = lines.index("start.concern_body:") + 2  # the «nb:» key below it, 1-based
     with pytest.raises(DataError) as err:
         load(data_copy)
     message = problem_for(err.value, "ui.yaml")
     assert f"ui.yaml, linje {nb_line}: start.concern_body.nb" in message
-    assert "ukjent plassholder" in message and "dayz" in message
+    assert "ukjent plassholder" in message and "rulez" in message
 
 
 def test_reference_to_missing_form_is_rejected(data_copy: Path) -> None:

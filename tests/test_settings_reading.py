@@ -174,7 +174,7 @@ def test_sjekk_shows_the_values_as_written(tmp_path: Path) -> None:
     result = naervaer("sjekk", file.name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = squash(result.stdout)
-    assert "7 dager i løpet av 4 uker" in out
+    assert "7 dager fravær i løpet av 4 uker" in out
     assert "fravær meldes innen kl. 10:30, skolen ringer hjem før kl. 11:00" in out
     assert "Skjulte tiltak: 1" in out
 

@@ -75,11 +75,32 @@ def test_the_plan_builder_gets_the_agreements_field_names_from_the_form(site_dir
         assert set(row.values()) <= names
     fields = set(re.findall(r'data-field="([^"]+)"', page))
     assert fields <= names
+    # the signature block's place, date and names in print are the builder's too, so a
+    # saved agreement opened in the builder keeps them (issue 20)
     assert {"elev:elev", "elev:skole", "elev:klasse", "status:status", "status:hovedmal",
-            "tiltak:plan-b"} == fields
+            "tiltak:plan-b", "underskrift:signaturer:sted", "underskrift:signaturer:dato",
+            "underskrift:signaturer:foresatt-1:navn", "underskrift:signaturer:foresatt-2:navn",
+            "underskrift:signaturer:skole:navn"} == fields
     # the module carries no field list of its own
     module = (site_dir / "assets" / "plan-builder.js").read_text(encoding="utf-8")
     assert "tiltak:" not in module and "elev:" not in module
     # the PDF the builder fills is the edition's fillable agreement
     assert (site_dir / "tiltak" / data["pdf"]).resolve() == \
         (site_dir / "skjema" / "avtale-foresatte-skole-utfyllbar.pdf").resolve()
+
+
+@pytest.mark.parametrize("edition", ["site_dir", "nn_site_dir"])
+def test_the_start_page_leads_with_the_tasks(edition: str, request: pytest.FixtureRequest) -> None:
+    """Issue 20: check absence, make a plan, fill a form, open a saved PDF — before anything
+    else on the start page, each leading to its tool."""
+    site: Path = request.getfixturevalue(edition)
+    page = (site / "index.html").read_text(encoding="utf-8")
+    tasks = page[page.index('id="oppgaver"'):page.index("</div>", page.index('id="oppgaver"'))]
+    assert page.index('id="oppgaver"') < page.index('id="slik-bruker-du-veilederen"')
+    links = re.findall(r'<h3 id="oppgave-(\w+)">(?:<a href="([^"]+)">)?', tasks)
+    check = "veileder/bekymringsfullt-fravaer.html#er-fravaeret-bekymringsfullt"
+    assert links == [("check", check), ("plan", "tiltak/index.html#lag-en-plan"),
+                     ("form", "skjema/index.html"), ("open", "")]
+    # opening a saved PDF: the plan builder for the agreement, the form pages for the rest
+    assert 'href="tiltak/index.html#lag-en-plan"' in tasks.split('id="oppgave-open"')[1]
+    assert 'href="skjema/index.html"' in tasks.split('id="oppgave-open"')[1]

@@ -1,191 +1,32 @@
 """The absence check and the plan builder in Debian's Chromium, one pass per example edition:
 verdicts around every local threshold, inline messages for bad input, a plan built from the
 bank and downloaded as the filled cooperation agreement (read back with pypdf), the limit of
-the agreement's table, copy as text; axe, 375 px, no storage, nothing sent anywhere."""
+the agreement's table, copy as text; axe, 375 px, no storage, nothing sent anywhere. The
+check's own steps: absence_check_run.py."""
 
 from __future__ import annotations
 
 import io
 import re
-import time
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from naervaer.content.edition import Edition, load_edition
 from naervaer.content.schema.bank import Measure
+from naervaer.forms.layout import layout
 
+from .absence_check_run import CHECK_PAGE, run_absence_check
+from .browser_kit import axe_violations, days_of, ends, plain, wait_until
 from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHECK_PAGE = "veileder/bekymringsfullt-fravaer.html"
 BUILDER = "tiltak/index.html"
 FORM = "avtale-foresatte-skole"
-FIELDS = ("weeks", "days", "leaves_early", "skipped_lessons", "school_days")
 
-
-def ends(setting: str) -> tuple[int, int]:
-    """«3–4» → (3, 4); «2» → (2, 2) — read here, independently of the code under test."""
-    numbers = [int(n) for n in setting.split("–")]
-    return numbers[0], numbers[-1]
-
-
-def plain(text: object) -> str:
-    return " ".join(str(text).split())
-
-
-def wait_until(page, expression: str, timeout: float = 15) -> None:
-    """Poll ``expression`` (page.wait_for_function would need 'unsafe-eval', which the
-    site's CSP rightly forbids)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if page.evaluate(expression):
-                return
-        except PlaywrightError:  # e.g. the page is still navigating
-            pass
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        page.wait_for_timeout(50)
-
-
-def axe_violations(page) -> list:
-    # let running transitions end first (the theme's «back to top» button fades in after a
-    # scroll): axe measures contrast as drawn, and a half-faded button reads as too faint
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
-    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
-
-
-# -- the absence check ------------------------------------------------------------------------
-
-def expected_verdict(ed: Edition, weeks: int, days: int, leaves: int, lessons: int
-                     ) -> tuple[str, dict[str, str]]:
-    """The local rule as the page states it: at least N days within at most the upper end
-    of the week range; counts reached from the lower end of their range, in the same window;
-    a longer period with a count at the threshold cannot be decided."""
-    concern = ed.settings.concern
-    window = ends(concern.weeks)[1]
-    thresholds = {"days": concern.days, "leaves_early": ends(concern.leaves_early)[0],
-                  "skipped_lessons": ends(concern.skipped_lessons)[0]}
-    counts = {"days": days, "leaves_early": leaves, "skipped_lessons": lessons}
-    status = {key: "not" if counts[key] < at_least else
-              "reached" if weeks <= window else "unclear"
-              for key, at_least in thresholds.items()}
-    values = set(status.values())
-    return ("reached" if "reached" in values else "unclear" if "unclear" in values
-            else "not"), status
-
-
-def check_cases(ed: Edition) -> list[tuple[int, int, int, int]]:
-    """(weeks, days, left early, skipped lessons) just under, at and over each threshold,
-    and inside, at and just outside the window."""
-    concern = ed.settings.concern
-    d, w = concern.days, ends(concern.weeks)[1]
-    low_w = ends(concern.weeks)[0]
-    le, sl = ends(concern.leaves_early)[0], ends(concern.skipped_lessons)[0]
-    fewest_weeks = -(-d // 5)  # the shortest period that can hold d school days
-    cases = [
-        (w, d - 1, 0, 0), (w, d, 0, 0), (w, d + 1, 0, 0), (w + 1, d, 0, 0),
-        (w + 1, d - 1, 0, 0), (fewest_weeks, d, 0, 0), (low_w, d, 0, 0), (w, 0, 0, 0),
-        (w, 0, le - 1, 0), (w, 0, le, 0), (w + 1, 0, le, 0), (w + 1, 0, le - 1, 0),
-        (w, 0, 0, sl - 1), (w, 0, 0, sl), (w, 0, 0, sl + 1), (w + 1, 0, 0, sl),
-        (w, d - 1, le - 1, sl - 1), (w, d - 1, le - 1, sl), (w + 1, d - 1, le, 0),
-        (w, ed.settings.deadlines.contact_after_days, 0, 0),
-        (w, ed.settings.deadlines.contact_after_days - 1, 0, 0),
-    ]
-    return [c for c in cases if min(c) >= 0 and c[0] >= 1]
-
-
-def submit(page, **values: object) -> None:
-    for key in FIELDS:
-        page.fill(f"#nv-absence-{key}", str(values.get(key, "")))
-    page.click("#nv-absence-form button[type=submit]")
-
-
-def run_absence_check(page, url: str, ed: Edition) -> None:
-    t = ed.t
-    page.goto(url + CHECK_PAGE)
-    cases = check_cases(ed)
-    assert len(cases) >= 12
-    for weeks, days, leaves, lessons in cases:
-        submit(page, weeks=weeks, days=days, leaves_early=leaves or "",
-               skipped_lessons=lessons or "")
-        verdict, status = expected_verdict(ed, weeks, days, leaves, lessons)
-        case = (weeks, days, leaves, lessons)
-        result = page.locator("#nv-absence-result")
-        assert result.get_attribute("data-verdict") == verdict, case
-        assert t(f"check.verdict_{verdict}") in result.inner_text(), case
-        for key, expected in status.items():
-            item = result.locator(f"li[data-key={key}]")
-            assert item.get_attribute("data-status") == expected, (case, key)
-            assert item.inner_text().startswith(t(f"check.status_{expected}")), (case, key)
-        shown = set(page.eval_on_selector_all(
-            "#nv-absence-next [data-next]:not([hidden])", "els => els.map(e => e.dataset.next)"))
-        if verdict == "reached":
-            assert shown == {"contact", "report", "mapping", "meeting"}, case
-        else:
-            contact = days >= ed.settings.deadlines.contact_after_days
-            assert shown == {"watch"} | ({"contact"} if contact else set()), case
-        assert page.is_visible("#nv-absence-next"), case
-
-    # the percentage when the school days are given
-    concern = ed.settings.concern
-    window = ends(concern.weeks)[1]
-    school_days = window * 5 - 1
-    submit(page, weeks=window, days=concern.days, school_days=school_days)
-    percent = f"{round(concern.days / school_days * 1000) / 10:.1f}".replace(".", ",")
-    percent = percent.removesuffix(",0")
-    expected = t("check.percent").format(percent=percent, days=concern.days,
-                                         school_days=school_days)
-    assert expected in page.inner_text("#nv-absence-result")
-    # links of the next steps lead to the guide and the forms of this edition
-    assert page.locator("#nv-absence-next a[href*='samarbeidsmote-1']").count() >= 1
-    assert axe_violations(page) == []
-
-    # bad input: a message at the field, and no verdict
-    w5 = window * 5
-    week_word = t("check.week_other").format(n=window)
-    invalid = [
-        ({"weeks": "", "days": "3"}, "weeks", t("check.err_required")),
-        ({"weeks": "fire", "days": "3"}, "weeks", t("check.err_number")),
-        ({"weeks": window, "days": "-2"}, "days", t("check.err_negative")),
-        ({"weeks": window, "days": "2,5"}, "days", t("check.err_number")),
-        ({"weeks": window, "days": ""}, "days", t("check.err_required")),
-        ({"weeks": "0", "days": "0"}, "weeks", t("check.err_weeks_min")),
-        ({"weeks": "53", "days": "1"}, "weeks", t("check.err_weeks_max").format(max=52)),
-        ({"weeks": window, "days": w5 + 1}, "days", t("check.err_days_max").format(max=w5)),
-        ({"weeks": window, "days": 3, "school_days": w5 + 1}, "school_days",
-         t("check.err_school_days_max").format(weeks=week_word, max=w5)),
-        ({"weeks": window, "days": 6, "school_days": 5}, "days",
-         t("check.err_days_max").format(max=5)),
-        ({"weeks": 1, "days": 3, "leaves_early": 3}, "leaves_early",
-         t("check.err_leaves_early_max").format(max=2)),
-        ({"weeks": window, "days": 1, "skipped_lessons": "mange"}, "skipped_lessons",
-         t("check.err_number")),
-    ]
-    for values, field, message in invalid:
-        submit(page, **values)
-        result = page.locator("#nv-absence-result")
-        assert result.get_attribute("data-verdict") == "invalid", values
-        assert result.inner_text().strip() == t("check.err_summary"), values
-        error = page.locator(f"#nv-absence-{field}-error")
-        assert error.is_visible() and error.inner_text() == f"{t('check.err_prefix')} {message}"
-        field_input = page.locator(f"#nv-absence-{field}")
-        assert field_input.get_attribute("aria-invalid") == "true"
-        assert error.get_attribute("id") in field_input.get_attribute("aria-describedby")
-        assert page.evaluate("document.activeElement.id") == f"nv-absence-{field}", values
-        assert page.locator(".nv-absence__error:visible").count() == 1, values
-        assert not page.is_visible("#nv-absence-next")
-    assert axe_violations(page) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert page.url == url + CHECK_PAGE  # nothing typed went into the address
 
 
 # -- the plan builder -------------------------------------------------------------------------
@@ -206,6 +47,23 @@ def suggestions(ed: Edition, m: Measure) -> list[str]:
 def column_label(ed: Edition, column_id: str) -> str:
     tables = [f for s in ed.forms[FORM].sections for f in s.fields if f.type == "table"]
     return next(str(c.label) for c in tables[0].columns if c.id == column_id)
+
+
+def agreement_fields(ed: Edition) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(name, label) of the agreement's own fields before and after its table of measures
+    (the signature block's place, date and names in print included), from the form's
+    layout."""
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    seen_table = False
+    for section in layout(ed.forms[FORM], ed):
+        for block in section.blocks:
+            if block.type == "table":
+                seen_table = True
+            elif block.type in ("text", "textarea", "date", "signature"):
+                (after if seen_table else before).extend(
+                    (i.name, plain(i.label)) for i in block.inputs)
+    return before, after
 
 
 def pick_three(ed: Edition) -> list[Measure]:
@@ -284,7 +142,8 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
         row.locator("input[data-col=frist]").fill(f"{n}.3.2027")  # written short: normalised
     agreement = {}
     for field in page.eval_on_selector_all("[data-field]", "els => els.map(e => e.dataset.field)"):
-        agreement[field] = "Nguyễn Thị Hà" if field == "elev:elev" else f"{field} – Ærlig øving å"
+        agreement[field] = ("Nguyễn Thị Hà" if field == "elev:elev" else "03.03.2027"
+                            if field.endswith(":dato") else f"{field} – Ærlig øving å")
         page.fill(f"[data-field='{field}']", agreement[field])
 
     # a deadline that is no date stops the download with a message at the field
@@ -325,10 +184,19 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
     # the clipboard answers asynchronously: wait for the status to say so (polled, no eval)
     expect(page.locator("#nv-plan-status")).to_have_text(str(t("plan.copied")))
     text = page.evaluate("navigator.clipboard.readText()")
+    # every field of the plan (issue 20: the pupil, status, hovedmål and plan B were left
+    # out), in the agreement's order: the fields before its table, the measures, the rest
+    before, after = agreement_fields(ed)
+    expected_text = [str(ed.forms[FORM].title), ""]
+    expected_text += [f"{label}: {agreement[name]}" for name, label in before]
+    expected_text += ["", f"{t('plan.chosen')}:"]
     for n, mid in enumerate(order, start=1):
-        assert f"{n}. {mid} {plain(measures[mid].text)}\n" in text
-        assert f"   {column_label(ed, 'delmal')}: {agreed[mid]['delmal']}\n" in text
-    assert "Nguyễn" not in text  # the measures, not the pupil
+        expected_text.append(f"{n}. {mid} {plain(measures[mid].text)}")
+        expected_text += [f"   {column_label(ed, col)}: {agreed[mid][col]}"
+                          for col in ("delmal", "ansvar", "frist")]
+    expected_text += [""] + [f"{label}: {agreement[name]}" for name, label in after]
+    assert text == "\n".join(expected_text) + "\n"
+    assert [name for name, _ in after][:2] == ["tiltak:plan-b", "underskrift:signaturer:sted"]
 
     # more measures than the agreement holds: said before anything is lost
     rows = 8
@@ -394,7 +262,7 @@ def test_the_rule_is_text_without_javascript(browser, site_dir: Path) -> None:
         rule = page.inner_text(".nv-absence__rule")
         concern = ed.settings.concern
         window = ends(concern.weeks)[1]
-        assert t_format(ed, "check.rule_days", days=concern.days, weeks=window) in rule
+        assert t_format(ed, "check.rule_days", days=days_of(ed), weeks=window) in rule
         assert f"«{concern.weeks}" in rule  # the range as the settings write it, explained
         assert page.is_visible(".nv-absence .nv-nojs")
         assert not page.is_visible("#nv-absence-form")

@@ -2,9 +2,12 @@
    thresholds. Runs only on the page that holds the check; stores nothing, sends nothing.
 
    Everything it says and every number it compares with comes from the page: the JSON block
-   #nv-absence-data holds the thresholds, already interpreted at build time (naervaer/absence.py
-   explains how a range such as «3–4 uker» or «2–3 ganger» is read), and all words. */
+   #nv-absence-data holds the thresholds, already interpreted at build time (naervaer/content/
+   absence.py explains how a range such as «3–4 uker» or «2–3 ganger» is read), and all words.
+   What the counts prove is decided in absence-rule.js; this module reads the form, checks
+   what was typed and shows the answer. */
 
+import { assess } from "./absence-rule.js";
 import { count, fmt, pageData } from "./nv-common.js";
 
 const data = pageData("nv-absence-data");
@@ -15,15 +18,19 @@ if (data && form) {
   const result = document.getElementById("nv-absence-result");
   const output = document.getElementById("nv-absence-output");
   const next = document.getElementById("nv-absence-next");
+  const DECIMAL = { weeks: "weeks", days: "days", school_days: "school_days" };
 
   const unit = (name, n) => count(words, name, n);
   const input = (key) => form.elements[key];
+  // one decimal, Norwegian decimal comma (Intl may lack nn-NO, so not left to it)
+  const percentText = (part, whole) => String(Math.round((part / whole) * 1000) / 10).replace(".", ",");
 
   /* A whole number ≥ 0 typed as digits, or why not. Empty gives null. */
   function read(key) {
     const raw = input(key).value.trim();
     if (raw === "") return { value: null };
     if (/^[-−‐–]\s*\d+([.,]\d+)?$/.test(raw)) return { error: words.err_negative };
+    if (/^\d*[.,]\d+$/.test(raw)) return { error: words[`err_decimal_${DECIMAL[key] || "times"}`] };
     if (!/^\d+$/.test(raw)) return { error: words.err_number };
     return { value: parseInt(raw, 10) };
   }
@@ -45,7 +52,8 @@ if (data && form) {
     }
   }
 
-  /* All values, or null after marking every field that is wrong. */
+  /* All values, or null after marking every field that is wrong. Every count has an upper
+     limit: what the period can hold. */
   function validate() {
     const v = {};
     const errors = {};
@@ -74,9 +82,16 @@ if (data && form) {
     if (!errors.days && capacity !== null && v.days > capacity) {
       errors.days = fmt(words.err_days_max, { max: capacity });
     }
-    if (!errors.leaves_early && !errors.days && capacity !== null &&
-        (v.leaves_early || 0) > capacity - v.days) {
-      errors.leaves_early = fmt(words.err_leaves_early_max, { max: capacity - v.days });
+    const present = !errors.days && capacity !== null ? capacity - v.days : null;
+    if (!errors.leaves_early && present !== null && (v.leaves_early || 0) > present) {
+      errors.leaves_early = fmt(words.err_leaves_early_max, { max: present });
+    }
+    if (!errors.skipped_lessons && present !== null &&
+        (v.skipped_lessons || 0) > present * rule.lessons_per_day) {
+      errors.skipped_lessons = fmt(words.err_skipped_lessons_max, {
+        max: present * rule.lessons_per_day, per_day: rule.lessons_per_day,
+        days: unit("day", present),
+      });
     }
     FIELDS.forEach((key) => showError(key, errors[key]));
     const wrong = FIELDS.filter((key) => errors[key]);
@@ -89,12 +104,6 @@ if (data && form) {
     return v;
   }
 
-  /* reached | not | unclear for one threshold, by the rule the page states. */
-  function status(count, threshold, weeks) {
-    if (count < threshold.at_least) return "not";
-    return weeks <= rule.window_weeks ? "reached" : "unclear";
-  }
-
   function paragraph(text, className) {
     const p = document.createElement("p");
     if (className) p.className = className;
@@ -102,58 +111,80 @@ if (data && form) {
     return p;
   }
 
+  function line(key, status, label, text) {
+    const li = document.createElement("li");
+    li.dataset.key = key;
+    li.dataset.status = status;
+    const strong = document.createElement("strong");
+    strong.textContent = `${label}:`;
+    li.append(strong, ` ${text}`);
+    return li;
+  }
+
+  /* What one criterion's line says: the count, the rule, and what the count proves. */
+  function describe(item, v, school) {
+    const th = rule.thresholds.find((t) => t.key === item.key);
+    const noun = item.key === "days" ? "day" : "time";
+    const values = {
+      count: unit(noun, v[item.key]), period: unit("week", v.weeks),
+      at_least: unit(noun, th.at_least), window: unit("week", rule.window_weeks),
+    };
+    let text;
+    if (item.key === "days" && rule.share) {
+      text = fmt(words.crit_share, { ...values, percent: percentText(v.days, school),
+        school_days: school, share: rule.share.percent });
+    } else {
+      text = fmt(words[`crit_${item.key}`], values);
+    }
+    if (item.status === "unclear") {
+      text += " " + (item.proof ? fmt(words.detail_unclear, { ...values, proof: unit(noun, item.proof) })
+        : words.detail_unclear_share);
+    } else if (item.status === "high" || item.status === "short") {
+      text += " " + fmt(words[`detail_${item.status}`], values);
+    }
+    return text;
+  }
+
   function render(v) {
-    const items = rule.thresholds.map((th) => {
-      const count = v[th.key];
-      const noun = th.key === "days" ? "day" : "time";
-      return {
-        key: th.key,
-        status: status(count, th, v.weeks),
-        text: fmt(words[`crit_${th.key}`], {
-          count: unit(noun, count), period: unit("week", v.weeks),
-          at_least: unit(noun, th.at_least), window: unit("week", rule.window_weeks),
-        }),
-      };
-    });
-    const has = (s) => items.some((i) => i.status === s);
-    const verdict = has("reached") ? "reached" : has("unclear") ? "unclear" : "not";
+    const answer = assess(rule, v);
+    const { verdict } = answer;
+    const window = unit("week", rule.window_weeks);
 
     const nodes = [];
     const head = paragraph("", `nv-absence__verdict nv-absence__verdict--${verdict}`);
     const strong = document.createElement("strong");
-    strong.textContent = words[`verdict_${verdict}`];
+    strong.textContent = fmt(words[`verdict_${verdict}`], { window, period: unit("week", v.weeks) });
     head.append(strong);
     nodes.push(head);
     const list = document.createElement("ul");
     list.className = "nv-absence__criteria";
-    for (const item of items) {
-      const li = document.createElement("li");
-      li.dataset.key = item.key;
-      li.dataset.status = item.status;
-      const label = document.createElement("strong");
-      label.textContent = `${words[`status_${item.status}`]}:`;
-      li.append(label, ` ${item.text}`);
-      list.append(li);
+    for (const item of answer.items) {
+      list.append(line(item.key, item.status, words[`status_${item.status}`],
+        describe(item, v, answer.school)));
     }
+    // the contact-home rule (deadlines.contact_after_days), whatever the verdict
+    const contact = answer.contact ? "applies" : "not";
+    list.append(line("contact", contact, words[`status_contact_${contact}`],
+      fmt(words[`contact_${contact}`], { count: unit("day", v.days),
+        days: unit("day", rule.contact_after_days) })));
     nodes.push(list);
-    if (has("unclear")) {
-      nodes.push(paragraph(fmt(words.unclear_hint, { window: unit("week", rule.window_weeks) })));
+    if (verdict === "unclear") {
+      nodes.push(paragraph(fmt(words.unclear_hint, { window, period: unit("week", v.weeks),
+        n: v.weeks - rule.window_weeks + 1 })));
     }
-    if (v.school_days !== null) {
-      // one decimal, Norwegian decimal comma (Intl may lack nn-NO, so not left to it)
-      const percent = String(Math.round((v.days / v.school_days) * 1000) / 10).replace(".", ",");
-      nodes.push(paragraph(fmt(words.percent,
-        { percent, days: v.days, school_days: v.school_days }), "nv-absence__percent"));
+    if (v.school_days !== null && !rule.share) {
+      nodes.push(paragraph(fmt(words.percent, { percent: percentText(v.days, v.school_days),
+        days: v.days, school_days: v.school_days }), "nv-absence__percent"));
     }
     nodes.push(paragraph(words.caution), paragraph(words.next_see));
     result.replaceChildren(...nodes);
     result.dataset.verdict = verdict;
     output.hidden = false;
 
-    // which next steps: by the verdict, and «contact» from the contact-home rule's day
+    // which next steps: by the verdict, and «contact» also by the contact-home rule
     const shown = (key) => {
       const when = data.next[key];
-      return when.verdicts.includes(verdict) || (when.min_days !== null && v.days >= when.min_days);
+      return when.verdicts.includes(verdict) || (when.contact_rule && answer.contact);
     };
     next.querySelectorAll("[data-next]").forEach((li) => { li.hidden = !shown(li.dataset.next); });
     next.hidden = false;

@@ -1,7 +1,7 @@
-/* Nærvær — on every page: wide tables that scroll are regions the keyboard reaches; category
-   pages link each measure to the plan builder; the measure overview is filtered in place; the
-   search form's submit moves to the results. Stores nothing, sends nothing. Words come from
-   the page's data blocks (nv-common.js). */
+/* Nærvær — on every page: wide tables that scroll are regions the keyboard reaches; the
+   measure overview is filtered in place; the search form's submit moves to the results.
+   (Category pages' «Legg til i planen»: category-plan.js.) Stores nothing, sends nothing.
+   Words come from the page's data blocks (nv-common.js). */
 import { fmt, pageData } from "./nv-common.js";
 
 document.documentElement.classList.add("js");
@@ -32,28 +32,8 @@ function markScrollers() {
 if (window.document$ && window.document$.subscribe) window.document$.subscribe(markScrollers);
 else markScrollers();
 
-/* Category pages: each measure links to the plan builder on the overview, which adds it
-   («Legg til i planen»; the fragment holds the measure's public ID, nothing typed). */
-const plan = document.querySelector("ol.nv-measures[data-plan-href]");
-const planWords = pageData("nv-measures-data");
-if (plan && planWords) {
-  const { words } = planWords;
-  for (const li of plan.querySelectorAll("li.nv-measure[data-id]")) {
-    const p = document.createElement("p");
-    const a = document.createElement("a");
-    const more = document.createElement("span");
-    p.className = "nv-measure__plan";
-    a.href = plan.dataset.planHref + li.dataset.id;
-    a.textContent = words.add;
-    more.className = "nv-visually-hidden";
-    more.textContent = `: ${words.measure} ${li.dataset.id}`;
-    a.append(more);
-    p.append(a);
-    li.querySelector(":scope > .nv-measure__meta").after(p);
-  }
-}
-
-/* The measure overview: filter by text, category, who carries it out, and decision. */
+/* The measure overview: filter by text, category, who carries it out, cause, tier and
+   decision. */
 const filter = document.getElementById("nv-filter");
 const overview = document.getElementById("nv-overview");
 const filterData = pageData("nv-filter-data");
@@ -75,12 +55,17 @@ if (filter && overview && filterData) {
     const cat = filter.elements.category.value;
     const actors = Array.from(filter.querySelectorAll("input[name=actor]:checked"), (c) => c.value);
     const decision = (filter.querySelector("input[name=decision]:checked") || {}).value || "";
+    const tiers = Array.from(filter.querySelectorAll("input[name=tier]:checked"), (c) => c.value);
+    const causes = Array.from(filter.querySelectorAll("input[name=cause]:checked"), (c) => c.value);
     let shown = 0;
     for (const li of items) {
       const mine = li.dataset.actors.split(" ");
+      const theirs = (li.dataset.causes || "").split(" "); // none: whatever the cause
       const ok = (!cat || li.dataset.category === cat)
-        && (!decision || li.dataset.decision === decision)
+        && (!decision || (li.dataset.decision || "0") === decision)
         && (!actors.length || actors.some((a) => mine.includes(a)))
+        && (!tiers.length || tiers.includes(li.dataset.tier))
+        && (!causes.length || causes.some((c) => theirs.includes(c)))
         && (!q || li.dataset.text.includes(q));
       li.hidden = !ok;
       if (ok) shown++;
@@ -90,7 +75,22 @@ if (filter && overview && filterData) {
     }
     status.textContent = shown === 0 ? words.none
       : fmt(words.status, { shown, total: items.length });
+    return shown;
   };
+  /* The category list and headings filter the list in place (a plan on this page stays);
+     with Ctrl, Cmd or Shift the link opens the category page as usual. */
+  for (const link of document.querySelectorAll("a[data-category]")) {
+    link.addEventListener("click", (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      const id = link.dataset.category;
+      filter.elements.category.value = id;
+      const shown = apply();
+      const option = filter.elements.category.selectedOptions[0];
+      status.textContent = fmt(words.category_shown, { category: option.textContent, shown });
+      document.getElementById(`kat-${id}`).focus();
+    });
+  }
   filter.addEventListener("input", apply);
   filter.addEventListener("change", apply);
   filter.addEventListener("submit", (e) => e.preventDefault());

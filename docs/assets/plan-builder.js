@@ -5,12 +5,17 @@
    The plan lives in this page only: nothing is written to cookies or storage, put in the URL
    or sent. Category pages link here with «#legg-til-<id>» (a public measure ID from the bank,
    never anything typed); the measure is added and the fragment removed from the address bar.
+   While this page is open, the category pages and the cause mapping's suggestions in other
+   tabs hand their measures to this plan instead (plan-channel.js), so nothing it holds is
+   lost; on this page, the category links filter the list in place (naervaer.js) and every
+   other link in the bank opens in a new tab.
 
    Words, the agreement's PDF field names and the measures table's rows come from the page
    (#nv-plan-data, rendered from data/ui.yaml and the form definition); pdf-fill.js and the
    PDF library load only when the reader asks for the PDF. */
 
 import { fmt, pageData, parseDate } from "./nv-common.js";
+import { planHost } from "./plan-channel.js";
 
 const D = pageData("nv-plan-data");
 const panel = document.getElementById("nv-plan-panel");
@@ -39,12 +44,17 @@ if (D && panel) {
   const items = () => Array.from(list.children);
   const find = (id) => items().find((node) => node.dataset.measure === id);
   const valueOf = (node, col) => control(node, col).value.trim();
-  const hiddenSuffix = (id) => {
+  const hiddenText = (text) => {
     const span = document.createElement("span");
     span.className = "nv-visually-hidden";
-    span.textContent = `: ${D.measure.toLocaleLowerCase()} ${id}`;
+    span.textContent = text;
     return span;
   };
+  const hiddenSuffix = (id) => hiddenText(`: ${D.measure.toLocaleLowerCase()} ${id}`);
+  /* What the agreement's measure column holds for a measure of the plan. */
+  const textOf = (node) => node.dataset.measure
+    ? `${node.dataset.measure} ${measure(node.dataset.measure).text}` : node.dataset.custom;
+  const nameOf = (node) => node.dataset.measure || W.from_pdf;
 
   /* The measure as the bank shows it on this page: full text and who carries it out. */
   function measure(id) {
@@ -74,14 +84,18 @@ if (D && panel) {
     return true;
   }
 
-  function add(id) {
-    const existing = find(id);
+  /* Add a measure of the bank, or (`custom`: its text) a measure a saved agreement holds
+     that is not in this bank: it keeps its words, but has no place in the bank's list. */
+  function add(id, { custom = null, quiet = false } = {}) {
+    const existing = custom === null ? find(id) : null;
     if (existing) return existing;
-    const info = measure(id);
+    const info = custom === null ? measure(id) : { text: custom, actors: [] };
     const node = template.content.firstElementChild.cloneNode(true);
     const n = ++serial;
-    node.dataset.measure = id;
-    node.querySelector(".nv-plan__heading").textContent = `${D.measure} ${id}`;
+    node.dataset.measure = custom === null ? id : "";
+    if (custom !== null) node.dataset.custom = custom;
+    node.querySelector(".nv-plan__heading").textContent = custom === null
+      ? `${D.measure} ${id}` : W.from_pdf;
     node.querySelector(".nv-plan__text").textContent = info.text;
     for (const label of node.querySelectorAll("label[data-for]")) {
       const field = control(node, label.dataset.for);
@@ -101,11 +115,12 @@ if (D && panel) {
     const deadline = control(node, R.deadline);
     deadline.addEventListener("change", () => checkDate(deadline));
     for (const button of node.querySelectorAll("button[data-action]")) {
-      button.append(hiddenSuffix(id));
+      button.append(custom === null ? hiddenSuffix(id) : hiddenText(`: ${W.from_pdf} ${n}`));
       button.addEventListener("click", () => act(node, button.dataset.action, button));
     }
     list.append(node);
     update();
+    if (quiet) return node;
     const count = items().length;
     let text = fmt(W.added, { id, n: count });
     if (count > D.rows.length) text += " " + limitText(count);
@@ -114,7 +129,7 @@ if (D && panel) {
   }
 
   function remove(node) {
-    const id = node.dataset.measure;
+    const id = nameOf(node);
     const after = node.nextElementSibling || node.previousElementSibling;
     node.remove();
     update();
@@ -136,7 +151,7 @@ if (D && panel) {
     const target = button.disabled
       ? node.querySelector(`button[data-action="${action === "up" ? "down" : "up"}"]`) : button;
     target.focus();
-    say(fmt(W.moved, { id: node.dataset.measure, pos: items().indexOf(node) + 1, n: items().length }));
+    say(fmt(W.moved, { id: nameOf(node), pos: items().indexOf(node) + 1, n: items().length }));
   }
 
   function toggle(id) {
@@ -176,15 +191,16 @@ if (D && panel) {
     for (const el of panel.querySelectorAll("[data-field]")) out[el.dataset.field] = el.value.trim();
     items().forEach((node, i) => {
       const row = D.rows[i];
-      out[row[R.measure]] = `${node.dataset.measure} ${measure(node.dataset.measure).text}`;
+      out[row[R.measure]] = textOf(node);
       for (const col of AGREED) out[row[col]] = valueOf(node, col);
     });
     return out;
   }
 
   function datesOk() {
-    const bad = items().map((node) => control(node, R.deadline))
-      .filter((input) => !checkDate(input));
+    const dates = [...items().map((node) => control(node, R.deadline)),
+      ...panel.querySelectorAll("[data-field][data-rule=date]")];
+    const bad = dates.filter((input) => !checkDate(input));
     if (bad.length) {
       say(W.err_dates);
       bad[0].focus();
@@ -218,20 +234,28 @@ if (D && panel) {
     }
   }
 
+  /* The plan as text for the minutes: every field of the agreement, in the form's order,
+     with the measures where its table is. Lines of a longer text keep their breaks. */
   function planText() {
-    const lines = [`${W.chosen}:`];
-    items().forEach((node, i) => {
-      lines.push(`${i + 1}. ${node.dataset.measure} ${measure(node.dataset.measure).text}`);
-      for (const col of AGREED) {
-        const value = valueOf(node, col);
-        if (value) lines.push(`   ${D.columns[col]}: ${value.replace(/\s*\n\s*/g, " ")}`);
-      }
+    const entry = (label, value) => `${label}: ${value.replace(/\s*\n\s*/g, "\n   ")}`;
+    const fields = (names) => names.map((name) => {
+      const el = panel.querySelector(`[data-field="${CSS.escape(name)}"]`);
+      const label = panel.querySelector(`label[for="${el.id}"]`);
+      // the label's own words, without the hint on how to write a date
+      const words = Array.from(label.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : ""));
+      return entry(words.join("").trim(), el.value.trim());
     });
+    const lines = [D.title, "", ...fields(D.before), "", `${W.chosen}:`];
+    items().forEach((node, i) => {
+      lines.push(`${i + 1}. ${textOf(node)}`);
+      for (const col of AGREED) lines.push(`   ${entry(D.columns[col], valueOf(node, col))}`);
+    });
+    if (D.after.length) lines.push("", ...fields(D.after));
     return lines.join("\n") + "\n";
   }
 
   async function copy() {
-    if (items().length === 0) { say(W.nothing); return; }
+    if (!dirty()) { say(W.nothing); return; }
     const text = planText();
     try {
       await navigator.clipboard.writeText(text);
@@ -251,11 +275,47 @@ if (D && panel) {
   function addFromFragment() {
     const prefix = `#${D.add_anchor}`;
     if (!location.hash.startsWith(prefix)) return;
-    const id = decodeURIComponent(location.hash.slice(prefix.length));
+    const ids = decodeURIComponent(location.hash.slice(prefix.length)).split(",");
     history.replaceState(null, "", location.pathname + location.search);
-    if (!buttons.has(id)) return;
-    const node = add(id);
-    node.querySelector(".nv-plan__heading").focus();
+    const nodes = ids.filter((id) => buttons.has(id)).map((id) => add(id));
+    if (nodes.length) nodes[0].querySelector(".nv-plan__heading").focus();
+  }
+
+  /* «Åpne en lagret PDF»: a saved agreement becomes the plan again (plan-open.js, loaded
+     when a file is chosen; the file is read in the browser, never sent or stored). */
+  const fileInput = document.getElementById("nv-plan-file");
+  if (fileInput) {
+    document.getElementById("nv-plan-open-pdf").addEventListener("click", () => {
+      fileInput.value = "";
+      fileInput.click();
+    });
+    fileInput.addEventListener("change", async () => {
+      const file = fileInput.files && fileInput.files[0];
+      const status = document.getElementById("nv-plan-open-status");
+      if (file) {
+        try {
+          const { openPlan } = await import("./plan-open.js");
+          await openPlan(file, { D, status, dirty, replace, bankText: (id) =>
+            (buttons.has(id) ? measure(id).text : null) });
+        } catch (err) {
+          status.textContent = W.open_load;
+        }
+      }
+      fileInput.value = ""; // the file is not kept, and the same one can be chosen again
+    });
+  }
+
+  /* The plan replaced by `plan` ({fields, rows}, from plan-open.js). */
+  function replace(plan) {
+    items().forEach((node) => node.remove());
+    for (const el of panel.querySelectorAll("[data-field]")) el.value = plan.fields[el.dataset.field] || "";
+    for (const row of plan.rows) {
+      const node = add(row.id, { custom: row.id ? null : row.text, quiet: true });
+      for (const col of AGREED) control(node, col).value = row[col];
+    }
+    update();
+    say("");
+    chosenHeading.focus();
   }
 
   function dirty() {
@@ -281,6 +341,26 @@ if (D && panel) {
     p.append(button);
     li.querySelector(":scope > .nv-measure__meta").after(p);
     buttons.set(id, button);
+  }
+  /* Links in the bank that lead off this page open in a new tab, and say so, so the plan
+     stays (the category links filter in place instead: naervaer.js). */
+  for (const a of document.querySelectorAll("#nv-overview a[href]:not([data-category])")) {
+    if (a.getAttribute("href").startsWith("#")) continue;
+    a.target = "_blank";
+    a.rel = `${a.rel} noopener`.trim();
+    const note = document.createElement("span");
+    note.className = "nv-visually-hidden";
+    note.textContent = ` ${W.new_tab}`;
+    a.append(note);
+  }
+  /* Measures handed over from other tabs (plan-channel.js): added to this plan. */
+  planHost(D.channel, (ids) => {
+    const added = ids.filter((id) => buttons.has(id) && !find(id));
+    added.forEach((id) => add(id));
+    return { added, n: items().length };
+  });
+  for (const input of panel.querySelectorAll("[data-field][data-rule=date]")) {
+    input.addEventListener("change", () => checkDate(input));
   }
   if (downloadButton) downloadButton.addEventListener("click", download);
   copyButton.addEventListener("click", copy);

@@ -45,11 +45,15 @@ def check(args: argparse.Namespace, t: Texts) -> int:
     edition = load(file, checking=True) if file else None
     if edition is None:
         return 1
+    from ..markup import plain_text
+
     s = edition.settings
     rows = [
         (t["check.municipality"], s.municipality),
         (t["check.language"], t[f"check.lang.{edition.lang}"]),
-        (t["check.concern"], t["check.concern.value"].format(**s.concern.model_dump())),
+        (t["check.concern"], t["check.concern.value"].format(
+            rule=plain_text(edition.s["concern"]["rule"]), leaves_early=s.concern.leaves_early,
+            skipped_lessons=s.concern.skipped_lessons)),
         (t["check.deadlines"], t["check.deadlines.value"].format(**s.deadlines.model_dump())),
         (t["check.local_measures"], str(len(s.local_measures))),
         (t["check.hidden_measures"], str(len(s.hidden_measures))),

@@ -26,6 +26,7 @@ from ..markup import SettingText
 from ..messages import msg
 from ..text import Lang, Text
 from . import checks
+from .absence import concern_values, rule_kind
 from .consent import check_catalogue, check_services, resolve_services
 from .parent_docs import build_documents
 from .parents import ParentMaterial, resolve_parents
@@ -44,6 +45,8 @@ from .validate import validate
 from .values import settings_values, unset_facts
 
 log = logging.getLogger("naervaer")
+# a line to write on, in markdown (escaped underscores: never emphasis)
+WRITE_LINE = "\\_" * 24
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -169,7 +172,13 @@ def load_edition(
     s = settings_values(settings, lang)
     # the names on the Norwegian form (a catalogue id stands under the catalogue's name)
     s["consent_services"] = [SettingText(service.name) for service in services]
+    s["concern"].update(concern_values(settings))
+    # the school's number on the parents' sheet, or a line to write it on
+    s["school_phone_line"] = s["school_phone"] or Markup(WRITE_LINE)
     resolver = Resolver(s, link_law(law_l[0]), lang)
+    # the rule in words, once, for every text that states it ({{ s.concern.rule }})
+    phrase = ui_l[0].root[phrase_key(settings)]
+    s["concern"]["rule"] = Markup(resolver.text(phrase, ui_l[1], (phrase_key(settings),)).value)
     resolved_bank = resolver.tree(prepare_bank(bank, settings), bank_source)
     resolved_guide = {k: resolver.tree(prune_guide(page, settings), source)
                       for k, (page, source) in guide.items()}
@@ -206,6 +215,10 @@ def load_edition(
         law=law, forms=resolved_forms, ui=ui, process=process, parents=parents,
         data_dir=data_dir, inputs=tuple(load.inputs),
         untranslated=resolver.untranslated, draft=draft, unset=tuple(unset_facts(settings)))
+
+
+def phrase_key(settings: Settings) -> str:
+    return f"concern.rule_{rule_kind(settings)}"
 
 
 def warn_local_language(file: Path, data_dir: Path, lang: Lang) -> list[str]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 
 from ..markup import SettingPhone
 from ..messages import msg
 from ..text import Lang
+from .absence import rule_kind
 from .consent import ConsentService, Entry, law_entries, service_entries
 from .parent_docs import Document, Part, audit
 from .schema.forms import Role
@@ -235,7 +236,13 @@ def resolve_parents(
                                 keys=", ".join(status.missing_ui), section="ui"))
             continue
         rtl = language.dir == "rtl"
-        context = rtl_context(s, lov) if rtl else {}
+        plain: dict[str, Any] = rtl_context(s, lov) if rtl else {"s": s}
+        base = cast(dict[str, Any], plain["s"])
+        # the rule in this language's words ({{ s.concern.rule }}), its values isolated in
+        # right-to-left text like every other value
+        kind = f"concern_{rule_kind(settings)}"
+        phrase = render(tfile.ui[kind], tsource, ("ui", kind), **plain).strip()
+        context = {**plain, "s": {**base, "concern": {**base["concern"], "rule": Markup(phrase)}}}
 
         def text(raw: str, path: tuple[Any, ...], tsource: Source = tsource, rtl: bool = rtl,
                  context: dict[str, Any] = context, **extra: Any) -> str:
@@ -243,7 +250,7 @@ def resolve_parents(
             return isolate_numbers(out) if rtl else out
 
         ui = {k: text(v, ("ui", k)).strip() for k, v in tfile.ui.items()
-              if k != "companion_note"}
+              if k != "companion_note" and not k.startswith("concern_")}
 
         def item_text(key: str, tfile: TranslationFile = tfile, text: Any = text) -> str:
             item = tfile.items.get(key)

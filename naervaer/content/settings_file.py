@@ -7,6 +7,9 @@ Precedence, lowest first (the one overlay point, :func:`overlay`):
    in the site configuration) — only what the municipality changes.
 
 Mappings merge key by key; lists and plain values from the edition replace the default.
+One exception, :func:`one_concern_rule`: the rule for concerning absence is written either as
+days (``concern.days``) or as a share of school time (``concern.percent``); an edition that
+writes ``percent`` without ``days`` replaces the default days rule instead of adding to it.
 A settings file that is named but missing is an error, never silently skipped.
 """
 
@@ -36,6 +39,16 @@ def overlay(defaults: Any, edition: Any) -> Any:
     return edition
 
 
+def one_concern_rule(merged: Any, edition: Any) -> Any:
+    """``merged`` with the default ``concern.days`` dropped when the edition states its rule
+    as ``concern.percent`` alone (both written by the edition is refused by the model)."""
+    own = edition.get("concern") if isinstance(edition, dict) else None
+    if (isinstance(own, dict) and own.get("percent") is not None and "days" not in own
+            and isinstance(merged.get("concern"), dict)):
+        return {**merged, "concern": {**merged["concern"], "days": None}}
+    return merged
+
+
 def load_settings_defaults(lang: Lang, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     """The default settings, resolved to one målform (for the editors' reference)."""
     return plain(load_yaml(data_dir / "settings-defaults.yml").data, lang)
@@ -49,7 +62,8 @@ def load_settings(file: Path, data_dir: Path = DATA_DIR) -> tuple[Settings, Merg
         local.data = {}
     if not isinstance(local.data, dict):
         raise DataError([Problem(file, 1, (), msg("expected_settings", lang))], lang)
-    merged = MergedSource([defaults, local], overlay(defaults.data, local.data))
+    merged = MergedSource([defaults, local],
+                          one_concern_rule(overlay(defaults.data, local.data), local.data))
     return validate(Settings, merged, lang=lang), merged
 
 

@@ -69,6 +69,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         "string_type": "expected_text", "str_type": "expected_text",
         "int_type": "expected_int", "int_parsing": "expected_int",
         "int_from_float": "expected_int", "bool_type": "expected_bool",
+        "float_type": "expected_decimal", "float_parsing": "expected_decimal",
         "bool_parsing": "expected_bool", "list_type": "expected_list",
         "model_type": "expected_group", "dict_type": "expected_group",
         "model_attributes_type": "expected_group",
@@ -83,6 +84,8 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         return m("wrong_form", given=given, allowed=m(what))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "")
+        if isinstance(bound, float):  # 100.0 → «100», 12.5 → «12,5»
+            bound = f"{bound:g}".replace(".", ",")
         return m("expected_number", limit=m(kind), bound=bound, given=given)
     if kind == "too_short":
         return m("too_short", n=ctx.get("min_length"))

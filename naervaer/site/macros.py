@@ -25,6 +25,7 @@ def define_env(env: Any) -> None:
         "guide_page": lambda page_id=None: renderer().guide_page(page_id or stem()),
         "category_page": lambda slug=None: renderer().category_page(slug or stem()),
         "measure_overview": lambda: renderer().measure_overview(),
+        "causes_page": lambda: renderer().causes_page(),
         "start_page": lambda: renderer().start_page(),
         "process_page": lambda: renderer().process_page(),
         "forms_page": lambda: renderer().forms_page(),

@@ -9,6 +9,8 @@ from ..content.schema.guide import STEPS
 
 # «Lag en lokal versjon»: for editors; only in editions whose settings ask for it
 EDITOR_PAGE = "lokal-versjon.md"
+# «Tiltak etter årsak»: the measure bank as a table, cause → measures (naervaer/site/causes.py)
+CAUSES_PAGE = "tiltak/etter-arsak.md"
 
 
 def guide_src(page_id: str) -> str:
@@ -45,7 +47,8 @@ def build_nav(edition: Edition) -> list[Any]:
                 {
                     f"{t('step.act')}: {t('nav.measures').lower()}":
                     [{str(p.title): guide_src(p.id)} for p in pages]
-                    + [{t("nav.overview"): "tiltak/index.md"}]
+                    + [{t("nav.overview"): "tiltak/index.md"},
+                       {t("nav.by_cause"): CAUSES_PAGE}]
                     + [
                         {f"{c.id}. {c.title}": category_src(c.slug)}
                         for c in edition.bank.categories

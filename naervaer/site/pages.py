@@ -14,12 +14,12 @@ from markupsafe import Markup, escape
 from .. import ROOT
 from ..content.edition import Edition
 from ..content.parents import ResolvedDoc
-from ..content.schema.bank import ACTORS, Measure
+from ..content.schema.bank import ACTORS, TIERS, Measure
 from ..content.schema.guide import STEPS, GuidePage, Section
 from ..forms.components import COMPONENTS
 from ..forms.layout import layout
 from ..markup import as_markup, inline, markup_source, plain_text, to_html
-from . import tools
+from . import causes, tools
 from .form_fill import MESSAGES, fill_data, fillable_forms, short_ids
 from .nav import category_src, guide_src
 
@@ -93,6 +93,12 @@ class PageRenderer:
         here = posixpath.dirname(re.sub(r"\.md$", ".html", self.src))
         rel = posixpath.relpath(dest, here or ".")
         return rel + (f"#{anchor}" if anchor else "")
+
+    def md_url(self, target_src: str) -> str:
+        """Relative path from this page to the docs page ``target_src`` as markdown links
+        write it (``.md``, so MkDocs checks and converts it)."""
+        here = posixpath.dirname(self.src)
+        return posixpath.relpath(target_src, here or ".")
 
     def measure_url(self, measure: Measure) -> str:
         category = self.ed.bank.category(measure.category)
@@ -178,6 +184,16 @@ class PageRenderer:
 
     plan_anchor = tools.PLAN_ANCHOR
 
+    def plan_links_data(self) -> Markup:
+        """A category page's «Legg til i planen» links: their words and the channel to an
+        open plan builder."""
+        return tools.json_script("nv-measures-data", {
+            "channel": causes.CHANNEL,
+            "words": {"add": plain_text(self.t("plan.add")),
+                      "measure": plain_text(self.t("measure.label")).lower(),
+                      "added": plain_text(self.t("suggest.added")),
+                      "already": plain_text(self.t("suggest.already"))}})
+
     def add_anchor(self, measure_id: str) -> str:
         return tools.add_anchor(measure_id)
 
@@ -198,6 +214,16 @@ class PageRenderer:
 
     def measure_overview(self) -> str:
         return self.render("overview.md")
+
+    causes_src = causes.CAUSES_PAGE
+    tiers = TIERS
+
+    def cause_options(self) -> list[causes.Cause]:
+        return causes.causes(self.ed)
+
+    def causes_page(self) -> str:
+        return self.render("causes.md", rows=causes.by_cause(self.ed), tiers=TIERS,
+                           form_src=f"skjema/{causes.CAUSE_FORM}.md")
 
     def start_page(self) -> str:
         return self.render("start.md")
@@ -275,6 +301,16 @@ class PageRenderer:
     def forms_page(self) -> str:
         return self.render("forms.md", downloads=self.downloads,
                            fill_pages={f.id for f in fillable_forms(self.ed)})
+
+    def cause_suggestions(self, form_id: str) -> str:
+        """The suggestions from the cause mapping, on that form's page only."""
+        if form_id != causes.CAUSE_FORM:
+            return ""
+        data = causes.suggestions(self.ed, self.url, tools.add_anchor(""))
+        data["tiers"] = {tier: plain_text(self.t(f"tier.{tier}")) for tier in TIERS}
+        data["words"]["tier"] = plain_text(self.t("measure.tier"))
+        return self.render("cause_suggest.html", causes_src=causes.CAUSES_PAGE,
+                           data=tools.json_script("nv-suggest-data", data))
 
     def form_fill_page(self, form_id: str) -> str:
         form = self.ed.forms[form_id]

@@ -48,7 +48,7 @@ from .compact import compact_css, compact_html
 from .form_fill import PAGE_CONTENT, fillable_forms, page_src
 from .languages import language_pages, mark_language_links, page_language
 from .links import check_site
-from .nav import build_nav, category_src, guide_src, language_src, left_out
+from .nav import CAUSES_PAGE, build_nav, category_src, guide_src, language_src, left_out
 from .pages import Downloads, PageRenderer
 from .search import rewrite_index
 from .theme_css import trim_theme_css
@@ -284,6 +284,7 @@ def edition_css(ed: Edition) -> str:
 def check_thin_pages(files: Files, ed: Edition) -> None:
     """Every guide page and category in data/ has its thin page in docs/, and no more."""
     wanted = {guide_src(p) for p in ed.guide} | {category_src(c.slug) for c in ed.bank.categories}
+    wanted.add(CAUSES_PAGE)
     present = {
         f.src_uri for f in files.documentation_pages()
         if f.src_uri.startswith(("veileder/", "tiltak/")) and not f.src_uri.endswith("index.md")

@@ -23,6 +23,8 @@ from ..content.schema.guide import ProcessStep
 from ..forms.components.lines import DATE
 from ..forms.layout import layout
 from ..markup import plain_text
+from .causes import CHANNEL
+from .form_fill import OPEN_MAX_MB
 
 Url = Callable[..., str]  # the page's relative URL to a docs path (and anchor)
 
@@ -32,15 +34,17 @@ NEXT_STEPS = {"contact": "kontakt-hjemmet", "mapping": "kartlegging",
 # The check's fields, in order; the first two must be given.
 CHECK_FIELDS = ("weeks", "days", "leaves_early", "skipped_lessons", "school_days")
 CHECK_REQUIRED = ("weeks", "days")
-# Which next steps the check shows, by its verdict (reached | unclear | not); «contact» also
-# from the day the contact-home rule applies (deadlines.contact_after_days).
-NEXT_SHOWN = {"contact": ("reached",), "report": ("reached",), "mapping": ("reached",),
-              "meeting": ("reached",), "watch": ("unclear", "not")}
+# Which next steps the check shows, by its verdict (absence-rule.js: reached | high | unclear
+# | short | not); «contact» also from the day the contact-home rule applies
+# (deadlines.contact_after_days), whatever the verdict.
+NEXT_SHOWN = {"contact": ("reached", "high"), "report": ("reached",), "mapping": ("reached",),
+              "meeting": ("reached",), "high": ("high",), "count": ("unclear", "short"),
+              "watch": ("unclear", "short", "not")}
+NEXT_CONTACT_RULE = ("contact",)
 REPORT_SECTION = "naar-grensen-er-naadd"  # «Hva skjer når en grense er nådd?»
 PLAN_ANCHOR = "lag-en-plan"  # the id of the plan builder's heading on the overview
-MAX_WEEKS = 52  # longest period the check accepts
-CHECK_SAYS = ("err_", "verdict_", "status_", "crit_", "unclear_hint", "percent", "caution",
-              "next_see", "day_", "week_", "time_")  # check.* words the module uses
+CHECK_SAYS = ("err_", "verdict_", "status_", "crit_", "detail_", "contact_", "unclear_hint",
+              "percent", "caution", "next_see", "day_", "week_", "time_")  # check.* the module uses
 
 
 def json_script(element_id: str, data: Any) -> Markup:
@@ -97,15 +101,16 @@ def absence_check(ed: Edition, url: Url) -> dict[str, Any]:
     report = next((s for s in ed.guide[page_id].all_sections() if s.id == REPORT_SECTION),
                   None)
     data = {
-        "rule": rule.data() | {"max_weeks": MAX_WEEKS},
+        "rule": rule.data(),
         "fields": CHECK_FIELDS,
         "required": CHECK_REQUIRED,
-        "next": {key: {"verdicts": verdicts,
-                       "min_days": rule.contact_after_days if key == "contact" else None}
+        "next": {key: {"verdicts": verdicts, "contact_rule": key in NEXT_CONTACT_RULE}
                  for key, verdicts in NEXT_SHOWN.items()},
         "words": words(ed, "check.", CHECK_SAYS),
     }
-    return dict(rule=rule, rule_lines=rule_lines(rule, ed.t), next_steps=steps,
+    window = ed.t("check.week_other" if rule.window_weeks != 1 else "check.week_one").format(
+        n=rule.window_weeks)
+    return dict(rule=rule, rule_lines=rule_lines(rule, ed.t), next_steps=steps, window=window,
                 fields=CHECK_FIELDS, required=CHECK_REQUIRED, next_shown=NEXT_SHOWN,
                 report=report, report_page=page_id, data=json_script("nv-absence-data", data),
                 module=module_tag(url, "absence-check", loader=True))
@@ -127,9 +132,12 @@ PLAN_FORM = "avtale-foresatte-skole"
 PLAN_ROLES = {"measure": "tiltak", "subgoal": "delmal", "responsible": "ansvar",
               "deadline": "frist"}
 PLAN_COLUMNS = tuple(PLAN_ROLES.values())
-AGREEMENT_TYPES = ("text", "textarea", "date")  # the agreement's other fields (not signatures)
+# the agreement's other fields: its texts and dates, and the signature block's place, date and
+# names in print (the signatures themselves are written on paper)
+AGREEMENT_TYPES = ("text", "textarea", "date", "signature")
 PLAN_SAYS = ("chosen", "add", "remove_from", "added", "removed", "moved", "limit", "working",
-             "done", "copied", "copy_fallback", "nothing", "err_", "jump")  # plan.* in the module
+             "done", "copied", "copy_fallback", "nothing", "err_", "jump", "new_tab",
+             "open_", "from_pdf")  # plan.* in the module
 
 
 def add_anchor(measure_id: str) -> str:
@@ -137,16 +145,20 @@ def add_anchor(measure_id: str) -> str:
     return f"legg-til-{measure_id}"
 
 
-def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[Any]]:
-    """(form, agreement inputs, table rows as {column: field name}, table columns)."""
+def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[Any], set[str]]:
+    """(form, agreement inputs, table rows as {column: field name}, table columns, names of
+    the inputs that come after the table in the form)."""
     form = ed.forms[PLAN_FORM]
     fields: list[Any] = []
     rows: list[dict[str, Any]] = []
     columns: list[Any] = []
+    after: set[str] = set()
     for section in layout(form, ed):
         for block in section.blocks:
             if block.type in AGREEMENT_TYPES:
                 fields += block.inputs
+                if rows:
+                    after |= {i.name for i in block.inputs}
             elif block.type == "table" and not rows:
                 ids = [c.id for c in block.spec.columns]
                 if all(c in ids for c in PLAN_COLUMNS):
@@ -157,7 +169,7 @@ def plan_form(ed: Edition) -> tuple[Any, list[Any], list[dict[str, Any]], list[A
     if not rows:
         raise ValueError(f"forms/{PLAN_FORM}.yaml has no table with the columns "
                          f"{', '.join(PLAN_COLUMNS)} (the plan builder fills them)")
-    return form, fields, rows, columns
+    return form, fields, rows, columns, after
 
 
 def responsible_suggestions(ed: Edition) -> dict[str, str]:
@@ -172,7 +184,7 @@ def responsible_suggestions(ed: Edition) -> dict[str, str]:
 
 def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
     """What the plan builder's template needs."""
-    form, fields, rows, columns = plan_form(ed)
+    form, fields, rows, columns, after = plan_form(ed)
     fillable = downloads.forms.get(PLAN_FORM, {}).get("fillable")
     data = {
         "pdf": url(fillable.dest) if fillable else None,
@@ -185,6 +197,14 @@ def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
         "add_anchor": add_anchor(""),
         "words": words(ed, "plan.", PLAN_SAYS),
         "rules": {"date": DATE.data()},
+        "title": plain_text(form.title),
+        "form": PLAN_FORM,
+        "open_max_mb": OPEN_MAX_MB,
+        "fields_all": {name: 1 for name in [i.name for i in fields]
+                       + [name for row in rows for name in row.values()]},
+        "before": [i.name for i in fields if i.name not in after],
+        "after": [i.name for i in fields if i.name in after],
+        "channel": CHANNEL,
     }
     return dict(form=form, fields=fields, columns={c.id: c for c in columns},
                 has_pdf=fillable is not None, roles=PLAN_ROLES, date_rule=DATE,

@@ -81,4 +81,7 @@ UI_KEYS = (
     "page_title", "page_intro", "notice", "download_pdf", "pdf_page", "pdf_of",
     "companion_note", "in_norwegian", "other", "place", "date", "signature",
     "name_in_print", "norwegian_version", "not_translated", "other_languages",
+    # the rule for days in the language: «… days of absence within … weeks», or a share
+    # of school time (the one the edition uses becomes {{ s.concern.rule }})
+    "concern_days", "concern_share",
 )

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from .bank import Actor, Cause, Tier
 from .base import Strict
+from .concern import DAYS_PER_WEEK, MAX_WEEKS, Concern, ordered_range, parse_range
 from .kinds import (
     COLOUR,
     LANGUAGE_CODE,
@@ -29,7 +30,7 @@ from .kinds import (
 from .services import ConsentService
 from .settings_doc import LText, MdText, doc
 
-__all__ = ["MARKDOWN", "Settings"]
+__all__ = ["DAYS_PER_WEEK", "MARKDOWN", "MAX_WEEKS", "Concern", "Settings", "parse_range"]
 
 Fact = LOCAL_FACT  # a fact a reader may act on: must be set before an edition is published
 
@@ -50,39 +51,9 @@ class PpService(Strict):
                               "Tom = står ikkje.", default=None)
 
 
-def parse_range(text: str) -> tuple[int, int]:
-    """A count or range from settings as numbers: «3–4» → (3, 4), «2» → (2, 2)."""
-    low, _, high = text.partition("–")
-    return int(low), int(high or low)
-
-
-def ordered_range(value: str) -> str:
-    """A range is written low–high («3–4», not «4–3»)."""
-    low, high = parse_range(value)
-    if low > high:
-        raise PydanticCustomError("range_order", "range {value} is high–low", {"value": value})
-    return value
-
-
 # a group of words the search treats as one: 2–20 words or phrases, each plain text
 SearchWord = Annotated[str, Field(min_length=2, max_length=80, pattern=SEARCH_WORD)]
 SynonymGroup = Annotated[list[SearchWord], Field(min_length=2, max_length=20)]
-
-
-class Concern(Strict):
-    days: int = doc("Antall dager fravær som regnes som bekymringsfullt …",
-                    "Talet på dagar fråvær som blir rekna som bekymringsfullt …", ge=1, le=60)
-    weeks: str = doc("… i løpet av så mange uker, f.eks. «3–4» (tankestrek, ikke bindestrek).",
-                     "… i løpet av så mange veker, t.d. «3–4» (tankestrek, ikkje bindestrek).",
-                     pattern=RANGE)
-    leaves_early: str = doc("Eleven kommer, men forlater skolen så mange ganger, f.eks. «2–3».",
-                            "Eleven kjem, men forlèt skulen så mange gonger, t.d. «2–3».",
-                            pattern=RANGE)
-    skipped_lessons: str = doc("Eleven uteblir fra enkelttimer så mange ganger, f.eks. «2–3».",
-                               "Eleven blir borte frå enkelttimar så mange gonger, t.d. «2–3».",
-                               pattern=RANGE)
-
-    _ordered = field_validator("weeks", "leaves_early", "skipped_lessons")(ordered_range)
 
 
 class Deadlines(Strict):
@@ -230,6 +201,12 @@ class Settings(Strict):
                                "«https://naervaer.eksempel.kommune.no/».",
                                default=None)
     pp_service: PpService = doc("PP-tjenesten.", "PP-tenesta.")
+    school_phone: Phone | None = doc(
+        "Telefonnummeret til skolen (8 sifre), for en utgave som gjelder én skole. Står på "
+        "arket til foresatte. Tom = arket har en linje skolen skriver nummeret på.",
+        "Telefonnummeret til skulen (8 siffer), for ei utgåve som gjeld éin skule. Står på "
+        "arket til føresette. Tom = arket har ei linje skulen skriv nummeret på.",
+        default=None)
     absence_system: Annotated[str | None, Fact] = doc(
         "Systemet skolene fører fravær i, f.eks. «IST» eller «Visma».",
         "Systemet skulane fører fråvær i, t.d. «IST» eller «Visma».",

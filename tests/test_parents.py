@@ -233,6 +233,22 @@ def test_every_language_has_its_page_and_pdfs_in_both_editions(site_dir: Path,
                    dir="rtl", lang="ar")
 
 
+def test_the_one_page_text_is_one_page_in_every_language(site_dir: Path,
+                                                         nn_site_dir: Path) -> None:
+    """«Skolefravær – dette bør du vite» is a sheet to hand out: no language runs over onto a
+    second page that would hold only contact lines (issue 22)."""
+    over = []
+    for ed, site in editions(site_dir, nn_site_dir):
+        parents = ed.parents  # type: ignore[attr-defined]
+        files = [doc.file for doc in parents.all_docs() if doc.one_page]
+        assert len(files) == 1 + len(parents.languages)
+        for name in files:
+            with pikepdf.open(site / "foreldre" / f"{name}.pdf") as pdf:
+                if len(pdf.pages) != 1:
+                    over.append(f"{site.name}/{name}: {len(pdf.pages)} sider")
+    assert over == []
+
+
 def test_other_languages_stay_out_of_the_norwegian_search_index(site_dir: Path) -> None:
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}

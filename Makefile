@@ -15,12 +15,14 @@ serve: build
 	.venv/bin/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
 # the test ladder: `make check` is lint, types and the unit tests (no builds, under a minute);
-# `make test` is everything (builds both editions with PDFs, drives Chromium): the CI command
+# `make test` is everything (builds both editions with PDFs, drives Chromium): the CI command.
+# Both run on two worker processes (pytest-xdist); `--dist loadscope` keeps a test file's
+# module fixtures (a built edition, a browser) in one worker.
 check: setup lint types
-	.venv/bin/python -m pytest -q -m "not build and not browser"
+	.venv/bin/python -m pytest -q -n 2 -m "not build and not browser"
 
 test: setup lint types
-	.venv/bin/python -m pytest
+	.venv/bin/python -m pytest -n 2 --dist loadscope
 
 lint: setup
 	.venv/bin/ruff check .

@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from naervaer.content.edition import Edition, load_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 # tests never write into the repository: rendered PDFs, previews and fonts are cached outside
@@ -21,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_CACHE = Path(os.environ.get("NAERVAER_TEST_CACHE")
                   or Path(tempfile.gettempdir()) / "naervaer-test-cache")
 os.environ["NAERVAER_CACHE"] = str(TEST_CACHE)
+# Hypothesis keeps its examples and its other files there too, not in .hypothesis/ in the
+# repository
+set_hypothesis_home_dir(TEST_CACHE / "hypothesis")
 # fixtures that build an edition (site or PDFs) before the test can run
 BUILD_FIXTURES = {"site_dir", "nn_site_dir", "base_url", "nn_base_url", "sites", "hostile",
                   "aure", "hostile_pdfs", "published", "draft_site",
@@ -33,6 +39,13 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
 ]
+
+
+@functools.cache
+def example_edition(name: str) -> Edition:
+    """One of the example editions (``editions/<name>``), loaded once per test process: an
+    ``Edition`` is frozen, so the tests can share it."""
+    return load_edition(EDITIONS / name)
 
 
 def mkdocs_build(settings: Path, site_dir: Path, extra_env: dict[str, str] | None = None,
@@ -71,20 +84,66 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
 
 
+def _new_files_in_repository() -> set[str]:
+    """Untracked and ignored paths in the working tree (as `git status` lists them), apart
+    from Python's and pytest's own caches."""
+    out = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=normal"],
+                         cwd=ROOT, capture_output=True, text=True)
+    return {line[3:] for line in out.stdout.splitlines() if line[:2] in ("??", "!!")
+            and not {"__pycache__", ".pytest_cache"} & set(Path(line[3:]).parts)}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the controller, not an xdist worker
+        session.config.stash[_BEFORE] = _new_files_in_repository()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Tests never write into the repository: a file or folder that appeared there during
+    the run fails it."""
+    before = session.config.stash.get(_BEFORE, None)
+    if before is None or not (ROOT / ".git").exists():
+        return
+    new = sorted(_new_files_in_repository() - before)
+    if new:
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line("The tests wrote into the repository: " + ", ".join(new), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_BEFORE = pytest.StashKey[set[str]]()
+
+
+def shared_build(factory: pytest.TempPathFactory, name: str, settings: Path) -> Path:
+    """An example edition built once per test run, also when the tests run in several
+    worker processes (pytest-xdist, `make test`): the first worker builds it under a lock in
+    the run's shared temporary folder, the others wait for it and read the same site."""
+    from filelock import FileLock
+
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by the workers of this run
+    out = root / name / "site"
+    done = root / name / "built"
+    with FileLock(str(root / f"{name}.lock")):
+        if not done.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            mkdocs_build(settings, out, draft=False)
+            done.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default edition, built once per test session with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("default") / "site"
-    mkdocs_build(DEFAULT_SETTINGS, out, draft=False)
-    return out
+    """The default edition, built once per test run with `mkdocs build --strict`."""
+    return shared_build(tmp_path_factory, "default", DEFAULT_SETTINGS)
 
 
 @pytest.fixture(scope="session")
 def nn_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The nynorsk example edition (Fjordvik), built once per test session."""
-    out = tmp_path_factory.mktemp("fjordvik") / "site"
-    mkdocs_build(EDITIONS / "fjordvik.yml", out, draft=False)
-    return out
+    """The nynorsk example edition (Fjordvik), built once per test run."""
+    return shared_build(tmp_path_factory, "fjordvik", EDITIONS / "fjordvik.yml")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -104,6 +163,15 @@ def base_url(site_dir: Path) -> Iterator[str]:
     url, httpd = serve(site_dir)
     yield url
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def sites(site_dir: Path, nn_site_dir: Path) -> Iterator[dict[str, str]]:
+    """Both example editions served on 127.0.0.1: {"nb": url, "nn": url}."""
+    servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
+    yield {lang: url for lang, (url, _) in servers.items()}
+    for _, httpd in servers.values():
+        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -6,15 +6,13 @@ import re
 
 import pytest
 
-from naervaer.content.edition import load_edition
-
-from .conftest import DEFAULT_SETTINGS, site_search
+from .conftest import DEFAULT_SETTINGS, example_edition, site_search
 
 pytestmark = pytest.mark.browser
 
 
 def unique_measure_with(word: str) -> str:
-    edition = load_edition(DEFAULT_SETTINGS)
+    edition = example_edition(DEFAULT_SETTINGS.name)
     hits = [m for m in edition.measures() if word in str(m.text).lower()]
     assert len(hits) == 1, f"«{word}» must occur in exactly one measure, found {len(hits)}"
     return hits[0].id
@@ -41,7 +39,7 @@ def test_deep_link_to_a_measure_lands_on_it(page, base_url) -> None:
 
 
 def test_overview_filter_by_actor_and_decision(page, base_url) -> None:
-    edition = load_edition(DEFAULT_SETTINGS)
+    edition = example_edition(DEFAULT_SETTINGS.name)
     page.goto(base_url + "tiltak/index.html")
     assert page.is_visible("#nv-filter")
     total = len(edition.measures())
@@ -64,7 +62,7 @@ def test_overview_is_complete_without_javascript(browser, base_url) -> None:
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     pg.goto(base_url + "tiltak/index.html")
-    total = len(load_edition(DEFAULT_SETTINGS).measures())
+    total = len(example_edition(DEFAULT_SETTINGS.name).measures())
     assert pg.locator("#nv-overview .nv-measure:visible").count() == total
     assert not pg.is_visible("#nv-filter")
     context.close()

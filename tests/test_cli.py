@@ -24,14 +24,14 @@ from naervaer.cli.starter import SCHEMA_FILE
 from naervaer.site import csp
 from naervaer.site.plugin import PREVIEW_JS
 
-from .conftest import EDITIONS, ROOT, previous_site, untouched
+from .conftest import EDITIONS, ROOT, TEST_CACHE, previous_site, untouched
 
 NAERVAER = ROOT / ".venv" / "bin" / "naervaer"
 EXAMPLE = ROOT / "examples" / "publish"
 
 
 def cli_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NAERVAER_CACHE=str(ROOT / ".cache"), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NAERVAER_CACHE=str(TEST_CACHE), NO_MKDOCS_2_WARNING="1")
     env.pop("NAERVAER_SETTINGS", None)
     env["PATH"] = f"{NAERVAER.parent}{os.pathsep}{env.get('PATH', '')}"
     env.update(extra)

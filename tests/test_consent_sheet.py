@@ -18,11 +18,11 @@ from naervaer.content.edition import load_edition
 from naervaer.content.parents import ResolvedDoc
 from naervaer.errors import DataError
 
-from .conftest import EDITIONS, ROOT
+from .conftest import EDITIONS, ROOT, example_edition
 
 LANGUAGES = ["en", "pl", "uk", "ar", "so", "ti"]
-NB = load_edition(EDITIONS / "eksempel-kommune.yml")
-NN = load_edition(EDITIONS / "fjordvik.yml")
+NB = example_edition("eksempel-kommune.yml")
+NN = example_edition("fjordvik.yml")
 TAUSHETSPLIKT = [ref for ref in NB.law.values() if ref.group == "taushetsplikt"]
 
 

@@ -16,12 +16,21 @@ from naervaer.content.validate import validate
 from naervaer.pdf.build import file_names
 from naervaer.text import Text
 
-from .conftest import EDITIONS, ROOT, mkdocs_build, previous_site, serve, site_search, untouched
+from .conftest import (
+    EDITIONS,
+    ROOT,
+    example_edition,
+    mkdocs_build,
+    previous_site,
+    serve,
+    site_search,
+    untouched,
+)
 from .test_guide import pdftotext
 from .test_site import squash, visible_text
 
 NN_SETTINGS = EDITIONS / "fjordvik.yml"
-NN = load_edition(NN_SETTINGS)
+NN = example_edition(NN_SETTINGS.name)
 
 
 @pytest.fixture(scope="module")
@@ -323,7 +332,7 @@ def test_an_edition_without_partner_services_inherits_none_and_leaves_the_sectio
     html = guide_html(bare)
     assert "Liaveien" not in html and "Andre tjenester i kommunen" not in html
 
-    demo = load_edition(EDITIONS / "eksempel-kommune.yml")
+    demo = example_edition("eksempel-kommune.yml")
     assert [p.name for p in demo.settings.partner_services] == [
         "Liaveien Ung – ambulerende miljøarbeidertjeneste"]
     assert "lokale-tjenester" in {s.id for p in demo.guide.values() for s in p.all_sections()}

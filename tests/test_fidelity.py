@@ -12,12 +12,12 @@ from naervaer.content.edition import load_edition
 from naervaer.errors import DataError
 from naervaer.pdf.build import file_names
 
-from .conftest import EDITIONS
+from .conftest import example_edition
 from .test_guide import pdftotext
 from .test_site import squash, visible_text
 
-NB = load_edition(EDITIONS / "eksempel-kommune.yml")
-NN = load_edition(EDITIONS / "fjordvik.yml")
+NB = example_edition("eksempel-kommune.yml")
+NN = example_edition("fjordvik.yml")
 
 
 def consent_pdf(site: Path, variant: str) -> Path:

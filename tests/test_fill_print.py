@@ -15,7 +15,7 @@ from naervaer.content.edition import load_edition
 from naervaer.markup import plain_text
 from naervaer.pdf.build import BODY_PT, MARGINS_MM
 
-from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
+from .conftest import DEFAULT_SETTINGS, EDITIONS
 from .fill_probe import (
     Box,
     appearance,
@@ -35,14 +35,6 @@ pytestmark = pytest.mark.browser
 SETTINGS = {"nb": DEFAULT_SETTINGS, "nn": EDITIONS / "fjordvik.yml"}
 AGREEMENT = "avtale-foresatte-skole"
 MM = 72 / 25.4
-
-
-@pytest.fixture(scope="module")
-def sites(site_dir: Path, nn_site_dir: Path):
-    servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
-    yield {lang: url for lang, (url, _) in servers.items()}
-    for _, httpd in servers.values():
-        httpd.shutdown()
 
 
 def fill_and_download(browser, url: str, form_id: str, values: dict[str, str], out: Path,

@@ -16,7 +16,7 @@ from naervaer.forms.layout import carry_forward, declared_fields
 from naervaer.markup import plain_text
 from naervaer.pdf.build import MARKER_KEY, file_names
 
-from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
+from .conftest import DEFAULT_SETTINGS, EDITIONS
 from .fill_probe import render
 from .test_fill_print import delmal_600, fill_and_download, longest_measure
 from .test_form_fill import pdf_values
@@ -27,14 +27,6 @@ SETTINGS = {"nb": DEFAULT_SETTINGS, "nn": EDITIONS / "fjordvik.yml"}
 AGREEMENT = "avtale-foresatte-skole"
 MEETING_2 = "samarbeidsmote-2"
 STATUS = "#nv-fill-open-status"
-
-
-@pytest.fixture(scope="module")
-def sites(site_dir: Path, nn_site_dir: Path):
-    servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
-    yield {lang: url for lang, (url, _) in servers.items()}
-    for _, httpd in servers.values():
-        httpd.shutdown()
 
 
 def words(lang: str, key: str, **values: object) -> str:

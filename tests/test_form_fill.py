@@ -18,7 +18,7 @@ from naervaer.content.edition import load_edition
 from naervaer.forms.layout import declared_fields
 from naervaer.site.form_fill import fillable_forms
 
-from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
+from .conftest import DEFAULT_SETTINGS, EDITIONS
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +56,6 @@ SET_JS = """(actions) => {
 def locate(page, how: str, name: str, value: str):
     css = f'[name="{name}"]' + (f'[value="{value}"]' if how == "check" and value else "")
     return page.locator(f"#nv-fill {css}")
-
-
-@pytest.fixture(scope="module")
-def sites(site_dir: Path, nn_site_dir: Path):
-    servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
-    yield {lang: url for lang, (url, _) in servers.items()}
-    for _, httpd in servers.values():
-        httpd.shutdown()
 
 
 def plan_values(form_id: str, fields: list[dict[str, Any]]) -> tuple[dict[str, Any], list]:

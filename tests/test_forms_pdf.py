@@ -15,11 +15,11 @@ from naervaer.errors import DataError
 from naervaer.forms.layout import declared_fields, layout, radio_groups
 from naervaer.pdf.build import file_names
 
-from .conftest import DEFAULT_SETTINGS
+from .conftest import DEFAULT_SETTINGS, example_edition
 
 pytestmark = pytest.mark.pdf
 
-EDITION = load_edition(DEFAULT_SETTINGS)
+EDITION = example_edition(DEFAULT_SETTINGS.name)
 FORM_IDS = sorted(EDITION.forms)
 NORWEGIAN = "Åse Ødegård sa «ja» – æøå ÆØÅ"
 RADIO = 1 << 15

@@ -9,12 +9,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from naervaer.content.edition import load_edition
-
-from .conftest import DEFAULT_SETTINGS, mkdocs_build, site_search
+from .conftest import DEFAULT_SETTINGS, example_edition, mkdocs_build, site_search
 from .test_site import squash, visible_text
 
-EDITION = load_edition(DEFAULT_SETTINGS)
+EDITION = example_edition(DEFAULT_SETTINGS.name)
 
 # Inventory item → (page, anchor) that must exist in the built site.
 EXPECTED_ANCHORS = {

@@ -13,11 +13,11 @@ from naervaer.content.resolve import Resolver
 from naervaer.content.schema.law import LOVDATA_SECTION
 from naervaer.errors import DataError
 
-from .conftest import EDITIONS, ROOT
+from .conftest import ROOT, example_edition
 from .test_site import visible_text
 
-NB = load_edition(EDITIONS / "eksempel-kommune.yml")
-NN = load_edition(EDITIONS / "fjordvik.yml")
+NB = example_edition("eksempel-kommune.yml")
+NN = example_edition("fjordvik.yml")
 
 
 def test_every_reference_is_a_section_with_its_own_link_and_check() -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from naervaer.content.edition import Edition, load_edition
+from naervaer.content.edition import Edition
 from naervaer.content.schema.bank import CAUSES, Measure
 from naervaer.content.schema.forms import Checkboxes
 from naervaer.content.sources import load_yaml
 from naervaer.errors import DataError
 
-from .conftest import DEFAULT_SETTINGS, ROOT
+from .conftest import DEFAULT_SETTINGS, ROOT, example_edition
 from .test_loader import load, problem_for, replace_key_of_measure
 
 TAG_KEYS = ("tier", "causes", "judgement", "why")
@@ -23,7 +23,7 @@ TAG_KEYS = ("tier", "causes", "judgement", "why")
 
 @pytest.fixture(scope="module")
 def edition() -> Edition:
-    return load_edition(DEFAULT_SETTINGS)
+    return example_edition(DEFAULT_SETTINGS.name)
 
 
 @pytest.fixture(scope="module")

@@ -20,12 +20,12 @@ from naervaer.content.parents import PDI
 from naervaer.errors import DataError
 from naervaer.pdf.glyphs import missing_glyphs
 
-from .conftest import EDITIONS, ROOT, mkdocs_build
+from .conftest import EDITIONS, ROOT, example_edition, mkdocs_build
 
 LANGUAGES = ["en", "pl", "uk", "ar", "so", "ti"]
 DOCUMENTS = ["skolefravaer", "info-skolestart", "vip-brev", "samtykke"]
-NB = load_edition(EDITIONS / "eksempel-kommune.yml")
-NN = load_edition(EDITIONS / "fjordvik.yml")
+NB = example_edition("eksempel-kommune.yml")
+NN = example_edition("fjordvik.yml")
 
 
 def translation(code: str, data: Path = ROOT / "data") -> dict:

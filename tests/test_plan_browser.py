@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from naervaer.content.edition import Edition, load_edition
+from naervaer.content.edition import Edition
 from naervaer.content.schema.bank import Measure
 
 from .browser_kit import wait_until
-from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
+from .conftest import DEFAULT_SETTINGS, example_edition, serve
 from .test_tools_browser import plan_order
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ TABLE = "tiltak/etter-arsak.html"
 
 
 def edition(lang: str) -> Edition:
-    return load_edition(DEFAULT_SETTINGS if lang == "nb" else EDITIONS / "fjordvik.yml")
+    return example_edition(DEFAULT_SETTINGS.name if lang == "nb" else "fjordvik.yml")
 
 
 def cause_labels(ed: Edition) -> dict[str, str]:

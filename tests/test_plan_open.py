@@ -13,11 +13,11 @@ import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from naervaer.content.edition import Edition, load_edition
+from naervaer.content.edition import Edition
 from naervaer.markup import plain_text
 from naervaer.pdf.build import file_names
 
-from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
+from .conftest import DEFAULT_SETTINGS, example_edition, serve
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ STATUS = "#nv-plan-open-status"
 
 
 def edition(lang: str) -> Edition:
-    return load_edition(DEFAULT_SETTINGS if lang == "nb" else EDITIONS / "fjordvik.yml")
+    return example_edition(DEFAULT_SETTINGS.name if lang == "nb" else "fjordvik.yml")
 
 
 def say(ed: Edition, key: str, **values: object) -> str:

@@ -21,11 +21,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from naervaer.content.edition import Edition, load_edition
+from naervaer.content.edition import Edition
 from naervaer.forms.layout import layout
 from naervaer.pdf.build import VARIANTS
 
-from .conftest import DEFAULT_SETTINGS, EDITIONS
+from .conftest import DEFAULT_SETTINGS, example_edition
 
 pytestmark = pytest.mark.pdf
 
@@ -217,10 +217,10 @@ def check_pdfs(site: Path, edition: Edition) -> list[str]:
 
 
 def test_no_page_of_the_default_edition_ends_with_a_heading_or_label(site_dir: Path) -> None:
-    problems = check_pdfs(site_dir / "skjema", load_edition(DEFAULT_SETTINGS))
+    problems = check_pdfs(site_dir / "skjema", example_edition(DEFAULT_SETTINGS.name))
     assert not problems, "\n".join(problems)
 
 
 def test_no_page_of_the_nynorsk_edition_ends_with_a_heading_or_label(nn_site_dir: Path) -> None:
-    problems = check_pdfs(nn_site_dir / "skjema", load_edition(EDITIONS / "fjordvik.yml"))
+    problems = check_pdfs(nn_site_dir / "skjema", example_edition("fjordvik.yml"))
     assert not problems, "\n".join(problems)

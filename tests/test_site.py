@@ -6,10 +6,16 @@ import html
 import re
 from pathlib import Path
 
-from naervaer.content.edition import load_edition
 from naervaer.markup import to_html
 
-from .conftest import DEFAULT_SETTINGS, ROOT, mkdocs_build, previous_site, untouched
+from .conftest import (
+    DEFAULT_SETTINGS,
+    ROOT,
+    example_edition,
+    mkdocs_build,
+    previous_site,
+    untouched,
+)
 
 
 def visible_text(path: Path) -> str:
@@ -22,7 +28,7 @@ def squash(text: str) -> str:
 
 
 def test_every_measure_has_its_anchor_and_full_text(site_dir: Path) -> None:
-    edition = load_edition(DEFAULT_SETTINGS)
+    edition = example_edition(DEFAULT_SETTINGS.name)
     for category in edition.bank.categories:
         page = site_dir / "tiltak" / f"{category.slug}.html"
         raw = page.read_text(encoding="utf-8")
@@ -34,7 +40,7 @@ def test_every_measure_has_its_anchor_and_full_text(site_dir: Path) -> None:
 
 
 def test_overview_lists_every_measure_once_and_is_readable_without_js(site_dir: Path) -> None:
-    edition = load_edition(DEFAULT_SETTINGS)
+    edition = example_edition(DEFAULT_SETTINGS.name)
     raw = (site_dir / "tiltak" / "index.html").read_text(encoding="utf-8")
     overview = raw[raw.index('id="nv-overview"'):]
     for m in edition.measures():

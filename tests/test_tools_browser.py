@@ -14,13 +14,13 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from naervaer.content.edition import Edition, load_edition
+from naervaer.content.edition import Edition
 from naervaer.content.schema.bank import Measure
 from naervaer.forms.layout import layout
 
 from .absence_check_run import CHECK_PAGE, run_absence_check
 from .browser_kit import axe_violations, days_of, ends, plain, wait_until
-from .conftest import DEFAULT_SETTINGS, EDITIONS, serve
+from .conftest import DEFAULT_SETTINGS, example_edition, serve
 
 pytestmark = pytest.mark.browser
 
@@ -225,7 +225,7 @@ def run_plan_builder(page, url: str, ed: Edition, downloads: Path) -> None:
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_absence_check_and_plan_builder(browser, site_dir: Path, nn_site_dir: Path,
                                         tmp_path: Path, lang: str) -> None:
-    ed = load_edition(DEFAULT_SETTINGS if lang == "nb" else EDITIONS / "fjordvik.yml")
+    ed = example_edition(DEFAULT_SETTINGS.name if lang == "nb" else "fjordvik.yml")
     url, httpd = serve(site_dir if lang == "nb" else nn_site_dir)
     context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True,
                                   has_touch=True, accept_downloads=True)
@@ -253,7 +253,7 @@ def test_absence_check_and_plan_builder(browser, site_dir: Path, nn_site_dir: Pa
 
 
 def test_the_rule_is_text_without_javascript(browser, site_dir: Path) -> None:
-    ed = load_edition(DEFAULT_SETTINGS)
+    ed = example_edition(DEFAULT_SETTINGS.name)
     url, httpd = serve(site_dir)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

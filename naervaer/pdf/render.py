@@ -5,6 +5,7 @@ Runs in the pool's worker processes; each imports WeasyPrint once and renders ma
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,11 +48,13 @@ def render(job: Job) -> Done:
     fixed, pages = fix_pdf(raw, {name: (label, values) for name, label, values in job.radio_groups},
                            dict(job.info))
     job.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = job.out.with_suffix(".part")
+    # each file appears whole or not at all, even with two builds sharing one cache; the
+    # preview first, so a cached PDF always has its preview
+    tmp = job.out.with_suffix(f".{os.getpid()}.part")
     tmp.write_bytes(fixed)
-    tmp.replace(job.out)
     if job.preview is not None:
-        make_preview(job.out, job.preview)
+        make_preview(tmp, job.preview)
+    tmp.replace(job.out)
     return Done(job.out, pages, time.perf_counter() - started)
 
 
@@ -69,12 +72,14 @@ def make_preview(pdf: Path, png: Path) -> None:
 
     from PIL import Image
 
-    stem = png.with_suffix("")
+    stem = png.with_name(f"{png.stem}.{os.getpid()}")
+    rendered = stem.with_name(stem.name + ".png")
     subprocess.run(
         ["pdftoppm", "-png", "-f", "1", "-l", "1", "-singlefile", "-scale-to", str(PREVIEW_PIXELS),
          str(pdf), str(stem)],
         check=True, capture_output=True,
     )
-    with Image.open(png) as image:
+    with Image.open(rendered) as image:
         small = image.convert("RGB").quantize(PREVIEW_COLOURS, dither=Image.Dither.NONE)
-    small.save(png, "PNG", optimize=True)
+    small.save(rendered, "PNG", optimize=True)
+    rendered.replace(png)

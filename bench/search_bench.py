@@ -123,24 +123,36 @@ LISTEN_JS = """() => document.addEventListener('nv-search-shown',
     e => { window.__nvLast = e.detail.query })"""
 
 
+def score(edition: str, search: Callable[[str], list[list[str]]]) -> tuple[int, int, list[str]]:
+    """How many of the edition's queries have a right page in the top ``TOP`` groups of
+    ``search`` (a query → result groups of site paths), and the ones that do not."""
+    ok, misses = 0, []
+    queries = load_queries(edition)
+    for q in queries:
+        rank = rank_of_right(search(q.q), q.pages)
+        if rank is not None and rank <= TOP:
+            ok += 1
+        else:
+            misses.append(f"{q.q} ({rank or '–'})")
+    return ok, len(queries), misses
+
+
+def open_box(browser: Any, url: str) -> Any:
+    """A desktop page of the site with the search box focused, listening for results."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url + "index.html")
+    page.evaluate(LISTEN_JS)
+    page.click(".md-search__input")
+    return page
+
+
 def box_score(browser: Any, site: Path, edition: str, theme_only: bool = False,
               ) -> tuple[int, int, list[str]]:
     url, httpd = gzip_server(site)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_box(browser, url)
     try:
-        page.goto(url + "index.html")
-        page.evaluate(LISTEN_JS)
-        page.click(".md-search__input")
-        ok, misses = 0, []
-        queries = load_queries(edition)
-        for q in queries:
-            groups = [[site_path(h, url) for h in g] for g in box_search(page, q.q, theme_only)]
-            rank = rank_of_right(groups, q.pages)
-            if rank is not None and rank <= TOP:
-                ok += 1
-            else:
-                misses.append(f"{q.q} ({rank or '–'})")
-        return ok, len(queries), misses
+        return score(edition, lambda q: [[site_path(h, url) for h in g]
+                                         for g in box_search(page, q, theme_only)])
     finally:
         page.close()
         httpd.shutdown()
@@ -220,11 +232,8 @@ def box_keystrokes(browser: Any, site: Path, queries: list[str]) -> list[float]:
     """Milliseconds from a keystroke to its results on the page (desktop, no throttling, the
     index loaded), for every prefix of ``queries``."""
     url, httpd = gzip_server(site)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_box(browser, url)
     try:
-        page.goto(url + "index.html")
-        page.evaluate(LISTEN_JS)
-        page.click(".md-search__input")
         box_search(page, "samtykke", False)  # warm: index built
         out: list[float] = []
         for q in queries:

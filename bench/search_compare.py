@@ -34,10 +34,11 @@ from search_bench import (
     gz,
     gzip_server,
     lunr_bytes,
+    score,
     with_browser,
 )
 
-from tests.search_eval import TOP, load_queries, rank_of_right, site_path
+from tests.search_eval import TOP, site_path
 
 # --- Pagefind on the same pages (its own JS API, no UI) -----------------------------------------
 
@@ -102,17 +103,9 @@ def pagefind_score(browser: Any, site: Path, edition: str) -> tuple[int, int, li
     page = browser.new_page()
     try:
         page.goto(url + "pf-bench.html")
-        ok, misses = 0, []
-        queries = load_queries(edition)
-        for q in queries:
-            groups = [[site_path(h if "://" in h else url + h.lstrip("/"), url) for h in g]
-                      for g in page.evaluate("([q, n]) => window.pfSearch(q, n)", [q.q, TOP])]
-            rank = rank_of_right(groups, q.pages)
-            if rank is not None and rank <= TOP:
-                ok += 1
-            else:
-                misses.append(f"{q.q} ({rank or '–'})")
-        return ok, len(queries), misses
+        return score(edition, lambda q: [
+            [site_path(h if "://" in h else url + h.lstrip("/"), url) for h in g]
+            for g in page.evaluate("([q, n]) => window.pfSearch(q, n)", [q, TOP])])
     finally:
         page.close()
         httpd.shutdown()

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -227,6 +228,26 @@ def data_copy(tmp_path: Path) -> Path:
     for name in ("data", "forms", "editions"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+def stored_anything(page) -> dict[str, object]:
+    """What the page's origin keeps on the device: cookies, web storage keys and IndexedDB
+    databases. Nothing typed is stored, so every test of a tool expects all of them empty."""
+    kept = page.evaluate("""async () => ({localStorage: Object.keys(localStorage),
+        sessionStorage: Object.keys(sessionStorage),
+        indexedDB: (await indexedDB.databases()).map(d => d.name)})""")
+    kept["cookies"] = page.context.cookies()
+    return {where: what for where, what in kept.items() if what}
+
+
+def interrupt(proc: subprocess.Popen[str]) -> None:
+    """Stop a long-running command as an editor would (Ctrl+C); kill it if it hangs."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def site_search(page, word: str, expect: str, attempts: int = 3) -> list[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -24,7 +23,7 @@ from naervaer.cli.starter import SCHEMA_FILE
 from naervaer.site import csp
 from naervaer.site.plugin import PREVIEW_JS
 
-from .conftest import EDITIONS, ROOT, TEST_CACHE, previous_site, untouched
+from .conftest import EDITIONS, ROOT, TEST_CACHE, interrupt, previous_site, untouched
 
 NAERVAER = ROOT / ".venv" / "bin" / "naervaer"
 EXAMPLE = ROOT / "examples" / "publish"
@@ -325,12 +324,7 @@ def test_vis_previews_on_localhost_and_reloads_when_the_file_is_saved(
         expect(page).to_have_title(re.compile(r"\(utkast\)"), timeout=180_000)
         assert page.console_errors == [] and page.external_requests == []
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        interrupt(proc)
         log.close()
     output = (tmp_path / "vis.log").read_text(encoding="utf-8")
     assert f"Viser Forhåndsvik kommune på http://127.0.0.1:{port}/" in squash(output), output

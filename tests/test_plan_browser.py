@@ -19,7 +19,7 @@ from naervaer.content.edition import Edition
 from naervaer.content.schema.bank import Measure
 
 from .browser_kit import wait_until
-from .conftest import DEFAULT_SETTINGS, example_edition, serve
+from .conftest import DEFAULT_SETTINGS, example_edition, serve, stored_anything
 from .test_tools_browser import plan_order
 
 pytestmark = pytest.mark.browser
@@ -201,10 +201,7 @@ def test_no_way_of_adding_a_measure_loses_the_plan(browser, site_dir: Path, nn_s
         assert form.input_value("input[name='samtale:elev']") == "Kari Nordmann"
         new_builder.once("dialog", lambda d: d.accept())
 
-        storage = form.evaluate("""async () => [Object.keys(localStorage),
-            Object.keys(sessionStorage), (await indexedDB.databases()).length]""")
-        assert storage == [[], [], 0]
-        assert context.cookies() == []
+        assert stored_anything(form) == {}
     finally:
         context.close()
         httpd.shutdown()

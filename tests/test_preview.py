@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 import subprocess
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from naervaer.messages import msg
 from naervaer.pdf.build import build_all, plan
 from naervaer.pdf.fonts import field_font, fill_fonts
 
-from .conftest import TEST_CACHE
+from .conftest import TEST_CACHE, interrupt
 from .test_cli import NAERVAER, cli_env, fetch, free_port, squash, wait_for
 
 GOOD = "municipality: Forhåndsvik kommune\nlanguage: nb\n"
@@ -84,12 +83,7 @@ def test_vis_keeps_the_last_good_version_while_the_file_is_broken(
             assert status(url)["error"] == ""
             assert page.console_errors == [] and page.external_requests == []
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            interrupt(proc)
     output = log_file.read_text(encoding="utf-8")
     assert output.count(problem) == 1, output
     assert output.count("Nettleseren viser fortsatt siste versjon som var i orden.") == 1

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from naervaer.content.edition import load_edition
 
-from .conftest import EDITIONS, serve
+from .conftest import EDITIONS, serve, stored_anything
 from .search_eval import (
     RESULT_GROUPS_JS,
     TOP,
@@ -210,10 +210,7 @@ def test_nothing_is_sent_stored_or_put_in_the_url(sites, browser) -> None:
     links = page.eval_on_selector_all(".md-search-result a, .nv-search-help a",
                                       "els => els.map(e => e.href)")
     assert links and not any(t in link for link in links for t in typed)
-    storage = page.evaluate("""async () => [Object.keys(localStorage), Object.keys(sessionStorage),
-        (await indexedDB.databases()).map(d => d.name)]""")
-    assert storage == [[], [], []]
-    assert context.cookies() == []
+    assert stored_anything(page) == {}
     context.close()
 
 

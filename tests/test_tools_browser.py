@@ -20,7 +20,7 @@ from naervaer.forms.layout import layout
 
 from .absence_check_run import CHECK_PAGE, run_absence_check
 from .browser_kit import axe_violations, days_of, ends, plain, wait_until
-from .conftest import DEFAULT_SETTINGS, example_edition, serve
+from .conftest import DEFAULT_SETTINGS, example_edition, serve, stored_anything
 
 pytestmark = pytest.mark.browser
 
@@ -239,10 +239,7 @@ def test_absence_check_and_plan_builder(browser, site_dir: Path, nn_site_dir: Pa
     try:
         run_absence_check(page, url, ed)
         run_plan_builder(page, url, ed, tmp_path)
-        storage = page.evaluate("""async () => [Object.keys(localStorage),
-            Object.keys(sessionStorage), (await indexedDB.databases()).length]""")
-        assert storage == [[], [], 0]
-        assert context.cookies() == []
+        assert stored_anything(page) == {}
     finally:
         context.close()
         httpd.shutdown()

@@ -46,7 +46,7 @@ def _free_port() -> int:
 def preview_rows(settings: Path, work: Path, runs: int) -> list[tuple[str, str, str, str]]:
     """Save a new number of days ``runs`` times; time until the open page shows it."""
     from conftest import CHROMIUM, CHROMIUM_ARGS  # type: ignore[import-not-found]
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     work.mkdir(parents=True, exist_ok=True)
     edition = work / "kommune.yml"
@@ -75,8 +75,8 @@ def preview_rows(settings: Path, work: Path, runs: int) -> list[tuple[str, str, 
                 assert not re.search(r"(?m)^concern:", original), "the bench adds concern:"
                 edition.write_text(original + f"\nconcern:\n  days: {days}\n", encoding="utf-8")
                 started = time.perf_counter()
-                page.wait_for_function(f"document.body.innerText.includes('{days} dag')",
-                                       timeout=120_000)
+                # a locator, not a page function: the site's CSP forbids eval in the page
+                expect(page.locator("body")).to_contain_text(f"{days} dag", timeout=120_000)
                 times.append(time.perf_counter() - started)
             browser.close()
     finally:

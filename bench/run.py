@@ -276,6 +276,23 @@ def fill_rows(site: Path, form_id: str, runs: int) -> list[tuple[str, str, str, 
     return rows
 
 
+NOTES = """\
+How to read some rows:
+
+* (h), (l), (m): Chromium with 4× CPU throttling, a fresh page per first click. (h) is
+  click → saved file; (l) and (m) are a saved PDF opened again until every value is back.
+* (i): «fast-3G» is Chrome DevTools' preset (562.5 ms latency per request, 1.47 Mbit/s),
+  «lh-mobile» Lighthouse's simulated mobile network (150 ms round trip, 1.64 Mbit/s); both
+  with 4× CPU throttling, from the reader's first touch of the search box to the first
+  result on screen. On fast-3G the latency alone plus moving the index leave no room for
+  1 s, whatever the search library: `bench/SEARCH.md` compares the candidates.
+* (j), (k): the editor's path (`bench/editor_bench.py`): the whole `naervaer sjekk` command,
+  and `naervaer vis` from saving a changed value to the open page showing it.
+* The timings move with the machine's load (about ±25 % on this VM); the date and load of a
+  run are worth noting beside a number quoted elsewhere.
+"""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="repeats for the warm timings")
@@ -373,7 +390,7 @@ def main() -> int:
     report = (
         f"# Benchmark results\n\nRun {dt.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} "
         f"({cores} cores, Python {platform.python_version()}), `make bench`.\n\n"
-        f"{table}\n\n**Against the targets:** {verdict}.\n\n"
+        f"{table}\n\n**Against the targets:** {verdict}.\n\n{NOTES}\n"
         f"## Size of every PDF (default edition)\n\n| file | size |\n|---|---|\n{sizes}\n"
     )
     print(table)

@@ -25,6 +25,7 @@ from naervaer.content.schema.kinds import (
 from naervaer.content.schema.settings import Settings
 from naervaer.content.settings_file import load_settings
 from naervaer.content.spelling import check_settings_file, hunspell_available
+from naervaer.content.validate import _message
 from naervaer.errors import DataError
 from naervaer.messages import catalogue, msg
 
@@ -134,6 +135,20 @@ def test_no_message_in_the_catalogue_is_english_or_a_regular_expression() -> Non
     for texts in catalogue().values():
         for text in texts.values():
             clean(re.sub(r"\{[a-z_]+\}", "X", text))  # the placeholders aside
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("kind", ["url_parsing", "date_from_datetime_parsing", "uuid_type",
+                                  "complex_type", "a_kind_no_one_has_seen"])
+def test_a_mistake_without_its_own_message_is_told_in_norwegian(kind: str, lang: str) -> None:
+    """Pydantic knows about a hundred kinds of error; the ones our settings can meet have their
+    own messages, and any other one still reaches the editor in Norwegian, with the value."""
+    error: dict[str, Any] = {"type": kind, "loc": ("site_url",), "input": "htp:/x",
+             "msg": "Input should be a valid URL, relative URL without a base"}
+    text = _message(error, Settings, "nn" if lang == "nn" else "nb")
+    assert "Input" not in text and "valid" not in text
+    assert "'htp:/x'" in text and "naervaer ny" in text
+    clean(text)
 
 
 # -- what a value may look like ----------------------------------------------------------

@@ -111,8 +111,9 @@ def _message(error: dict[str, Any], model: type[BaseModel], lang: Lang) -> str:
         return m(kind, **ctx)
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    shown = repr(given)
-    return m("other_error", what=error["msg"], given=shown[:60] + "…" if len(shown) > 60 else shown)
+    # a kind of mistake without its own message: said in Norwegian all the same, never with
+    # the validator's English text
+    return m("other_error", given=given[:60] + "…" if len(given) > 60 else given)
 
 
 def _accepts(annotation: Any, kind: type) -> bool:

@@ -131,6 +131,10 @@ def _search(page) -> None:
                else ".md-search__input")
     page.locator("input.md-search__input").press_sequentially("fravær", delay=10)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    if page.viewport_size["width"] < 960:
+        # on a phone the theme locks the page's scrolling 400 ms after the search opens
+        # (`body[data-md-scrolllock]`, position: fixed): compare both sheets in that state
+        page.wait_for_selector("body[data-md-scrolllock]", state="attached", timeout=10_000)
     page.wait_for_timeout(200)
 
 

@@ -186,7 +186,10 @@ def test_no_way_of_adding_a_measure_loses_the_plan(browser, site_dir: Path, nn_s
 
         # with no plan open, «Legg til i planen» opens the builder in a new tab with it
         builder.once("dialog", lambda d: d.accept())
-        builder.close(run_before_unload=True)
+        # with run_before_unload, close() returns before the page is gone: wait for it, or a
+        # slow machine clicks while the builder still answers
+        with builder.expect_event("close", timeout=30_000):
+            builder.close(run_before_unload=True)
         time.sleep(0.3)
         other_pick = next(m for m in addressing(ed, ticked) if m.id != pick.id)
         with context.expect_page() as opened:

@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from .. import template_cache
 from ..content.absence import absence_rule, rule_lines
 from ..content.edition import Edition
 from ..content.parents import ResolvedDoc
@@ -35,6 +36,11 @@ _env.filters["md"] = lambda t: to_html(markup_source(t))
 _env.filters["mdi"] = lambda t: inline(markup_source(t))
 _env.globals["components"] = {kind: c.template for kind, c in COMPONENTS.items()}
 
+
+
+def cache_templates(folder: Path) -> None:
+    """Keep the PDFs' compiled templates in ``folder`` between builds."""
+    template_cache.cache_templates(_env, folder)
 
 def logo_url(edition: Edition) -> str | None:
     path = logo_path(edition.settings, edition.settings_file)

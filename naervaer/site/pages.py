@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .. import ROOT
+from .. import ROOT, template_cache
 from ..content.edition import Edition
 from ..content.parents import ResolvedDoc
 from ..content.schema.bank import ACTORS, TIERS, Measure
@@ -42,6 +42,11 @@ _env = jinja2.Environment(
 _env.filters["md"] = lambda t: to_html(markup_source(t))
 _env.filters["mdi"] = lambda t: inline(markup_source(t))
 _env.filters["e"] = escape  # keeps markup source (texts, settings values) from double escaping
+
+
+def cache_templates(folder: Path) -> None:
+    """Keep the pages' compiled templates in ``folder`` between builds."""
+    template_cache.cache_templates(_env, folder)
 
 
 def _indent(text: Any, width: int = 4) -> str:

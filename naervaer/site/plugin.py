@@ -42,8 +42,10 @@ from ..content.schema.kinds import href
 from ..content.settings_file import logo_path
 from ..errors import DataError
 from ..messages import msg
-from . import csp, theme_fixes
-from .build import build_pdfs, fill_font_files, swap_into_place
+from ..pdf import html as pdf_html
+from ..template_cache import cache_templates
+from . import csp, pages, theme_fixes
+from .build import build_pdfs, cache_base, fill_font_files, swap_into_place
 from .compact import compact_css, compact_html
 from .form_fill import PAGE_CONTENT, fillable_forms, page_src
 from .languages import language_pages, mark_language_links, page_language
@@ -140,6 +142,9 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
             raise PluginError(exc.report()) from None
         if ed.unset and not ed.draft:
             raise PluginError(unset_report(ed.settings, ed.unset, ed.lang))
+        # compiled templates kept between builds (naervaer/template_cache.py)
+        pages.cache_templates(cache_base() / "templates" / "pages")
+        pdf_html.cache_templates(cache_base() / "templates" / "pdf")
         config["extra"]["nv_banner"] = ed.banner
         config["extra"]["nv_noindex"] = ed.draft
         # the theme inserts site_name and site_description as HTML: they are markup here
@@ -199,6 +204,7 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Correct the theme's block-less markup as its templates load (theme_fixes.py)."""
+        cache_templates(env, cache_base() / "templates" / "theme")
         return theme_fixes.install(env)
 
     def finish_html(self, output: str) -> str:

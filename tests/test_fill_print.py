@@ -6,6 +6,7 @@ glyphs each field draws read back from its appearance (order, font, size)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,13 @@ def test_long_text_is_printed_in_full_at_the_body_size(sites, browser, tmp_path:
         # the whole text is there, word for word, in reading order
         assert find_sequence(found, text), "the continuation does not hold the whole text"
     assert min(text_sizes(pdf, last_page)) >= BODY_PT
+    # every page number printed stays true with the pages added: «Side 2», never «Side 2 av 3»
+    ed = load_edition(SETTINGS[lang])
+    page_word, of = str(ed.t("pdf.page")), str(ed.t("pdf.of"))
+    for page in range(1, last_page + 1):
+        on_page = " ".join(w.text for w in found if w.page == page)
+        assert f"{page_word} {page}" in on_page, (page, on_page[-200:])
+        assert not re.search(rf"{page_word} \d+ {of} \d+", on_page), on_page[-200:]
     # in the field: the beginning, at the body size, and where the rest is
     see = plain_text(load_edition(SETTINGS[lang]).t("fill.pdf_see")).format(page=last_page)
     for name, text in (("tiltak:delmal:r1:tiltak", measure), ("tiltak:delmal:r1:delmal", delmal)):

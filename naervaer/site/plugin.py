@@ -246,7 +246,8 @@ class NaervaerPlugin(BasePlugin[NaervaerConfig]):
             sheet.write_text(compact_css(sheet.read_text(encoding="utf-8")), encoding="utf-8")
         if self.edition is not None:  # the search index, for Norwegian (search.py)
             rewrite_index(site, self.edition)
-        trim_theme_css(site)  # after every page and script is written: it reads them all
+        # after every page and script is written: it reads them all
+        trim_theme_css(site, cache_base() / "theme-css")
         if self.edition is not None and self.edition.draft:  # a draft is no site to index
             (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         header = csp.header(self.script_hashes)

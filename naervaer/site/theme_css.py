@@ -25,6 +25,7 @@ a cached copy of the full sheet can never stand in for a cut one, nor the other 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -201,16 +202,36 @@ def trim(css: str, names: Names, used_properties: set[str]) -> str:
     return write(live) + "\n"
 
 
-def trim_theme_css(site: Path) -> Path | None:
+def _trimmed(full: str, names: Names, properties: set[str], cache: Path | None) -> str:
+    """``trim()``, remembered in ``cache`` by everything it reads (the sheet, the names, the
+    properties and this module's code): a rebuild whose pages use the same names does not
+    cut the sheet again."""
+    if cache is None:
+        return trim(full, names, properties)
+    key = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), full,
+                                     *sorted(names.names), "\1", *sorted(properties)])
+                         .encode("utf-8")).hexdigest()[:32]
+    hit = cache / f"{key}.css"
+    if hit.exists():
+        return hit.read_text(encoding="utf-8")
+    css = trim(full, names, properties)
+    cache.mkdir(parents=True, exist_ok=True)
+    part = hit.with_name(f"{key}.{os.getpid()}.part")
+    part.write_text(css, encoding="utf-8")
+    part.replace(hit)
+    return css
+
+
+def trim_theme_css(site: Path, cache: Path | None = None) -> Path | None:
     """Cut the built site's theme stylesheet (see above); returns the new file, or None when
-    the site has none."""
+    the site has none. ``cache``: a folder where cut sheets are kept between builds."""
     sheets = [p for p in (site / "assets" / "stylesheets").glob("main.*.min.css")
               if _THEME_SHEET.fullmatch(p.name)]
     if not sheets:
         return None
     (sheet,) = sheets
     names, properties = site_names(site)
-    css = trim(sheet.read_text(encoding="utf-8"), names, properties)
+    css = _trimmed(sheet.read_text(encoding="utf-8"), names, properties, cache)
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
     new = sheet.with_name(f"main.{digest}.min.css")
     sheet.unlink()

@@ -37,10 +37,10 @@ _env.filters["mdi"] = lambda t: inline(markup_source(t))
 _env.globals["components"] = {kind: c.template for kind, c in COMPONENTS.items()}
 
 
-
 def cache_templates(folder: Path) -> None:
     """Keep the PDFs' compiled templates in ``folder`` between builds."""
     template_cache.cache_templates(_env, folder)
+
 
 def logo_url(edition: Edition) -> str | None:
     path = logo_path(edition.settings, edition.settings_file)

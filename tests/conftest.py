@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import inspect
 import os
 import shutil
 import signal
@@ -79,6 +80,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         # a fixture asked for by name at run time (`request.getfixturevalue(edition)`)
         params = getattr(getattr(item, "callspec", None), "params", {})
         names |= {value for value in params.values() if isinstance(value, str)}
+        # … or by a name the test works out itself: any fixture a test's code names counts
+        function = getattr(item, "function", None)
+        if function is not None and "getfixturevalue" in inspect.getsource(function):
+            names |= {name for name in BUILD_FIXTURES | BROWSER_FIXTURES
+                      if f'"{name}"' in inspect.getsource(function)}
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if names & (BUILD_FIXTURES | BROWSER_FIXTURES):

@@ -82,9 +82,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names |= {value for value in params.values() if isinstance(value, str)}
         # … or by a name the test works out itself: any fixture a test's code names counts
         function = getattr(item, "function", None)
-        if function is not None and "getfixturevalue" in inspect.getsource(function):
-            names |= {name for name in BUILD_FIXTURES | BROWSER_FIXTURES
-                      if f'"{name}"' in inspect.getsource(function)}
+        source = inspect.getsource(function) if function is not None else ""
+        if "getfixturevalue" in source:
+            names |= {name for name in BUILD_FIXTURES | BROWSER_FIXTURES if f'"{name}"' in source}
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if names & (BUILD_FIXTURES | BROWSER_FIXTURES):

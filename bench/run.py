@@ -284,8 +284,9 @@ How to read some rows:
 * (i): «fast-3G» is Chrome DevTools' preset (562.5 ms latency per request, 1.47 Mbit/s),
   «lh-mobile» Lighthouse's simulated mobile network (150 ms round trip, 1.64 Mbit/s); both
   with 4× CPU throttling, from the reader's first touch of the search box to the first
-  result on screen. On fast-3G the latency alone plus moving the index leave no room for
-  1 s, whatever the search library: `bench/SEARCH.md` compares the candidates.
+  result on screen (from the titles index), and to the full results (from the whole
+  index, which is asked for once the titles' answer has begun): `bench/SEARCH.md` explains
+  the two stages and compares the candidates.
 * (j), (k): the editor's path (`bench/editor_bench.py`): the whole `naervaer sjekk` command,
   and `naervaer vis` from saving a changed value to the open page showing it.
 * The timings move with the machine's load (about ±25 % on this VM); the date and load of a

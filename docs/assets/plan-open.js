@@ -50,7 +50,8 @@ export async function openPlan(file, api) {
 /** {fields: {name: text}, rows: [{id|null, text, <column>: text}]} from the agreement PDF
     `file`. `D` is the builder's data; `bankText(id)` the bank's text of a measure, or null. */
 export async function readPlan(file, D, bankText) {
-  const names = Object.keys(D.fields_all);
+  // every field of the agreement: the fields around the table and the table's cells
+  const names = [...D.before, ...D.after, ...D.rows.flatMap((row) => Object.values(row))];
   let read;
   try {
     const { readPdf } = await import("./pdf-fill.js");

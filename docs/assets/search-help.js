@@ -4,11 +4,15 @@
    When a search finds nothing: «Mente du …?» with the nearest words of the site (a button
    that searches for them), the synonyms that were tried, and links on to the measure bank's
    filter and the forms page. When a search found pages through a synonym, one line names
-   the synonyms. Every word comes from data/ui.yaml (the index's `config.nv.ui`, written by
+   the synonyms. While the results come from the titles index only (the search's first
+   stage, see lazy-search.js), the line above the results says so instead of a count, and
+   says it if the full index could not be loaded. Every word comes from data/ui.yaml (the index's `config.nv.ui`, written by
    naervaer/site/search.py). What the reader typed is shown on the page only: never stored,
    sent or put in a URL. */
 
 let nv = null;
+let broken = false;    // the full index could not be loaded: the titles are all there is
+let last = null;       // the result shown last
 
 export function configure(config) {
   nv = config;
@@ -83,14 +87,37 @@ function links() {
   return nav;
 }
 
+export function failed() {
+  broken = true;
+  if (last) show(last);
+}
+
+// the line above the results (the theme's count) while only the titles have been searched
+function partialLine(items) {
+  const meta = document.querySelector(".md-search-result__meta");
+  if (!meta) return;
+  meta.textContent = broken ? nv.ui.load_failed : items ? nv.ui.title_hits : nv.ui.searching;
+}
+
 export function show(result) {
   const el = box();
   if (!el || !nv || !result) return;
+  last = result;
   const info = result.nv || { query: "", tried: [], suggest: [] };
-  const none = (result.items || []).length === 0 && info.query.trim().length > 0;
+  const items = (result.items || []).length;
+  const typed = info.query.trim().length > 0;
+  if (info.partial && typed) {
+    partialLine(items);
+    if (!broken) {  // the full results follow
+      el.replaceChildren();
+      el.hidden = true;
+      return;
+    }
+  }
+  const none = items === 0 && typed;
   el.replaceChildren();
   if (none && info.suggest.length) el.append(suggestions(info.suggest));
-  if (info.tried.length && (none || (result.items || []).length)) {
+  if (info.tried.length && (none || items)) {
     el.append(paragraph(`${nv.ui.also_tried}: ${info.tried.join(", ")}`));
   }
   if (none) {

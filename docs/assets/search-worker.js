@@ -20,11 +20,15 @@
      words a result lacks;
    * when nothing is found, suggests the nearest words of the site («Mente du …?»).
 
+   The page may set the worker up twice (lazy-search.js): first with the titles index
+   (`nvFirst`), whose results are marked `partial`, then with the full index; the query
+   that was open is then answered again, before any query that came in meanwhile.
+
    A classic worker: the theme's worker loads lunr-languages with importScripts, which a
    module worker cannot. It stores nothing and talks only to the page that started it. */
 "use strict";
 (function () {
-  var SETUP = 0, QUERY = 2, RESULT = 3;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 60;      // documents handed on to the theme (it highlights each one)
   var MIN_SHARE = 0.08;      // results below this share of the best score are noise
 
@@ -37,6 +41,9 @@
   var surface = null;        // folded word of the site's text → { word, count }
   var current = null;        // the query being answered
   var ranked = null;         // location → { score, terms }
+  var partial = false;       // set up with the titles index only (the first stage)
+  var asked = "";            // the last query, as the page sent it
+  var again = null;          // the query to answer again once the full index is ready
 
   var loaded = new Set();
   var realImport = self.importScripts.bind(self);
@@ -55,6 +62,13 @@
   self.postMessage = function (message) {
     if (message && message.type === RESULT) message = finish(message);
     realPost(message);
+    if (message && message.type === READY && again !== null) {
+      // the full index is ready: the open query again, at once (a query that came in
+      // meanwhile is still queued and is answered after it)
+      var query = again;
+      again = null;
+      self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query } }));
+    }
   };
 
   // registered before the theme's worker registers its own: sees each message first
@@ -62,7 +76,10 @@
     var message = event.data;
     if (!message) return;
     if (message.type === SETUP) setup(message.data);
-    else if (message.type === QUERY) current = analyse(String(message.data || ""));
+    else if (message.type === QUERY) {
+      asked = String(message.data || "");
+      current = analyse(asked);
+    }
   });
 
   // called at the end of the bundle, once the theme's worker and lunr-languages have run:
@@ -88,6 +105,9 @@
   };
 
   function setup(data) {
+    var first = !!(data && data.nvFirst);
+    again = partial && !first && asked.trim() ? asked : null;
+    partial = first;
     var config = (data && data.config) || {};
     Q.configure(config);
     kinds = (config.nv && config.nv.kinds) || {};
@@ -273,7 +293,9 @@
     message.data.nv = {
       query: q.raw,
       tried: q.tried.slice(0, 5),
-      suggest: items.length ? [] : suggest(q)
+      // the titles alone are no ground for «Mente du …?»
+      suggest: items.length || partial ? [] : suggest(q),
+      partial: partial
     };
     return message;
   }

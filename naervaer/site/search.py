@@ -19,7 +19,12 @@ and per section). :func:`rewrite_index` then, in ``on_post_build``:
   to rank guide sections and measures above forms for topic words;
 * adds, under ``config.nv``, what the browser needs: the synonyms (``data/synonyms.yaml`` plus
   the edition's ``search_synonyms`` and its PP service's names), extra stopwords, the word
-  parts of the other målform, the words of the no-hit help (``data/ui.yaml``) and its links.
+  parts of the other målform, the words of the no-hit help (``data/ui.yaml``) and its links;
+* writes ``search/search_titles.json``: the same documents with their titles only (about
+  11 KB gzipped against 70 KB), the search's first stage. lazy-search.js loads it with the
+  worker when the reader starts to search and fetches the full index after it, so that a
+  phone on a slow connection shows the first results (titles) within a second and the full
+  results when the index is there.
 
 The browser side is ``docs/assets/search-worker.js`` (query analysis and ranking around the
 theme's worker) and ``docs/assets/search-help.js`` (the no-hit help); ``lazy-search.js``
@@ -39,6 +44,7 @@ from .. import ROOT
 from ..content.sources import load_yaml
 
 INDEX = Path("search") / "search_index.json"
+TITLES = Path("search") / "search_titles.json"
 SYNONYMS_FILE = ROOT / "data" / "synonyms.yaml"
 
 # split words on white space, dashes, slashes, brackets, quotes, «», :;,!? and a full stop
@@ -59,7 +65,7 @@ TITLE_START = 70  # characters of a measure's text shown in its result title
 
 # the no-hit help: data/ui.yaml keys the browser shows
 UI_KEYS = ("did_you_mean", "also_tried", "none_help", "measures_link", "forms_link",
-           "suggestion")
+           "suggestion", "searching", "title_hits", "load_failed")
 
 
 def kind_of(location: str) -> str:
@@ -205,22 +211,38 @@ def write_worker(site: Path, langs: list[str]) -> Path:
     return out
 
 
+def titles_only(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first stage of the search: every document with its title and kind, no text."""
+    return [{"location": d["location"], "title": d["title"], "text": "", "kind": d["kind"]}
+            for d in docs]
+
+
+def write_index(path: Path, config: dict[str, Any], nv: dict[str, Any],
+                docs: list[dict[str, Any]]) -> None:
+    """Write one index. Our part of the config (``nv``) holds words from settings, read as
+    text by search-help.js: written with < and > escaped, so no settings value stands in the
+    file as a tag."""
+    ours = json.dumps(nv, ensure_ascii=False, separators=(",", ":"))
+    ours = ours.replace("<", "\\u003c").replace(">", "\\u003e")
+    text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
+                      separators=(",", ":"))
+    text = text.replace('"config":{', '"config":{"nv":' + ours + ",", 1)
+    path.write_text(text, encoding="utf-8")
+
+
 def rewrite_index(site: Path, ed: Any) -> Path | None:
-    """Rewrite the theme's search index in ``site`` for this edition; returns its path."""
+    """Rewrite the theme's search index in ``site`` for this edition, and write the titles
+    index next to it (the search's first stage, see lazy-search.js); returns its path."""
     path = site / INDEX
     if not path.is_file():
         return None
     index = json.loads(path.read_text(encoding="utf-8"))
-    config = index.setdefault("config", {})
+    config = dict(index.get("config", {}))
     config.update({"lang": [LUNR_LANG], "separator": SEPARATOR, "pipeline": PIPELINE,
-                   "fields": FIELDS, "nv": browser_config(ed)})
-    index["docs"] = rewrite_docs(index.get("docs", []), ed)
-    # our part of the config holds words from settings, read as text by search-help.js:
-    # written with < and > escaped, so no settings value stands in the file as a tag
-    nv = json.dumps(config.pop("nv"), ensure_ascii=False, separators=(",", ":"))
-    nv = nv.replace("<", "\\u003c").replace(">", "\\u003e")
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace('"config":{', '"config":{"nv":' + nv + ",", 1)
-    path.write_text(text, encoding="utf-8")
+                   "fields": FIELDS})
+    nv = browser_config(ed)
+    docs = rewrite_docs(index.get("docs", []), ed)
+    write_index(path, config, nv, docs)
+    write_index(site / TITLES, config, nv, titles_only(docs))
     write_worker(site, [LUNR_LANG])
     return path

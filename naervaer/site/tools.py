@@ -200,8 +200,6 @@ def plan_builder(ed: Edition, url: Url, downloads: Any) -> dict[str, Any]:
         "title": plain_text(form.title),
         "form": PLAN_FORM,
         "open_max_mb": OPEN_MAX_MB,
-        "fields_all": {name: 1 for name in [i.name for i in fields]
-                       + [name for row in rows for name in row.values()]},
         "before": [i.name for i in fields if i.name not in after],
         "after": [i.name for i in fields if i.name in after],
         "channel": CHANNEL,

@@ -182,6 +182,13 @@ def sites(site_dir: Path, nn_site_dir: Path) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
+def served(sites: dict[str, str], site_dir: Path,
+           nn_site_dir: Path) -> dict[str, tuple[str, Path]]:
+    """:func:`sites` with each edition's built folder: {"nb": (url, folder), …}."""
+    return {"nb": (sites["nb"], site_dir), "nn": (sites["nn"], nn_site_dir)}
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed (run ./setup.sh as root)")

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from naervaer.content.edition import load_edition
 
-from .conftest import EDITIONS, serve, stored_anything
+from .conftest import EDITIONS, stored_anything
 from .search_eval import (
     RESULT_GROUPS_JS,
     TOP,
@@ -36,15 +35,6 @@ ISSUE_QUERIES_NB = ["elev som ikke kommer på skolen", "skolevegringen", "opplæ
                     "fråvær", "skulevegring", "føresette melde fråvær"]
 LISTEN = """() => { if (!window.__nvListening) { window.__nvListening = true;
     document.addEventListener('nv-search-shown', e => { window.__nvLast = e.detail.query }) } }"""
-
-
-@pytest.fixture(scope="module")
-def sites(site_dir: Path, nn_site_dir: Path):
-    servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
-    yield {lang: (url, {"nb": site_dir, "nn": nn_site_dir}[lang])
-           for lang, (url, _) in servers.items()}
-    for _, httpd in servers.values():
-        httpd.shutdown()
 
 
 def wait_for(page, expression: str, arg: object = None, timeout: float = 15_000) -> None:
@@ -76,8 +66,8 @@ def search(page, query: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_query_set_finds_a_right_page_in_the_top_3(sites, browser, lang: str) -> None:
-    url, _ = sites[lang]
+def test_query_set_finds_a_right_page_in_the_top_3(served, browser, lang: str) -> None:
+    url, _ = served[lang]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
@@ -98,8 +88,8 @@ def test_query_set_finds_a_right_page_in_the_top_3(sites, browser, lang: str) ->
     assert not errors
 
 
-def test_the_issue_s_failures_are_gone(sites, browser) -> None:
-    url, _ = sites["nb"]
+def test_the_issue_s_failures_are_gone(served, browser) -> None:
+    url, _ = served["nb"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     open_search(page, url)
     # small words match nothing on their own: no result for «for», «i», «på», «som» alone
@@ -129,8 +119,8 @@ def test_the_issue_s_failures_are_gone(sites, browser) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_no_hits_is_no_dead_end(sites, browser, lang: str) -> None:
-    url, site = sites[lang]
+def test_no_hits_is_no_dead_end(served, browser, lang: str) -> None:
+    url, site = served[lang]
     ui = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")
                     )["config"]["nv"]["ui"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -161,8 +151,8 @@ def test_no_hits_is_no_dead_end(sites, browser, lang: str) -> None:
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_search_ui_passes_axe_and_fits_a_phone(sites, browser, width: int) -> None:
-    url, _ = sites["nb"]
+def test_search_ui_passes_axe_and_fits_a_phone(served, browser, width: int) -> None:
+    url, _ = served["nb"]
     page = browser.new_page(viewport={"width": width, "height": 740})
     open_search(page, url)
     search(page, "tiltak for engstelig elev")
@@ -184,8 +174,8 @@ def test_search_ui_passes_axe_and_fits_a_phone(sites, browser, width: int) -> No
     page.close()
 
 
-def test_nothing_is_sent_stored_or_put_in_the_url(sites, browser) -> None:
-    url, _ = sites["nb"]
+def test_nothing_is_sent_stored_or_put_in_the_url(served, browser) -> None:
+    url, _ = served["nb"]
     context = browser.new_context()
     page = context.new_page()
     requested: list[str] = []
@@ -217,8 +207,8 @@ def test_nothing_is_sent_stored_or_put_in_the_url(sites, browser) -> None:
 # --- the index as built --------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_index_is_norwegian_and_holds_what_readers_need(sites, lang: str) -> None:
-    _, site = sites[lang]
+def test_index_is_norwegian_and_holds_what_readers_need(served, lang: str) -> None:
+    _, site = served[lang]
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     config = index["config"]
     assert config["lang"] == ["no"] and config["pipeline"] == ["stopWordFilter", "stemmer"]

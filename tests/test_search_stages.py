@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import serve
 from .search_eval import RESULT_GROUPS_JS, no_hit_queries
 from .test_quality_browser import AXE_OPTIONS
 from .test_search import open_search, wait_for
@@ -23,15 +22,6 @@ pytestmark = pytest.mark.browser
 AXE = Axe()
 QUERY = {"nb": "skolevegring", "nn": "skulevegring"}
 ITEMS = "() => document.querySelectorAll('.md-search-result__item').length"
-
-
-@pytest.fixture(scope="module")
-def sites(site_dir: Path, nn_site_dir: Path):
-    servers = {"nb": serve(site_dir), "nn": serve(nn_site_dir)}
-    yield {lang: (url, {"nb": site_dir, "nn": nn_site_dir}[lang])
-           for lang, (url, _) in servers.items()}
-    for _, httpd in servers.values():
-        httpd.shutdown()
 
 
 def index(site: Path, name: str) -> dict:
@@ -48,8 +38,8 @@ def shown(page) -> str | None:
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_the_titles_index_is_the_full_index_without_text(sites, lang: str) -> None:
-    _, site = sites[lang]
+def test_the_titles_index_is_the_full_index_without_text(served, lang: str) -> None:
+    _, site = served[lang]
     full, titles = index(site, "search_index.json"), index(site, "search_titles.json")
     assert titles["config"] == full["config"]
     assert [(d["location"], d["title"], d["kind"]) for d in titles["docs"]] == [
@@ -61,9 +51,9 @@ def test_the_titles_index_is_the_full_index_without_text(sites, lang: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_titles_answer_first_and_the_full_index_answers_again(sites, browser,
+def test_titles_answer_first_and_the_full_index_answers_again(served, browser,
                                                              lang: str) -> None:
-    url, site = sites[lang]
+    url, site = served[lang]
     ui = index(site, "search_index.json")["config"]["nv"]["ui"]
     page = browser.new_page(viewport={"width": 375, "height": 740})
     requested: list[str] = []
@@ -96,9 +86,9 @@ def test_titles_answer_first_and_the_full_index_answers_again(sites, browser,
     page.close()
 
 
-def test_a_word_in_no_title_waits_for_the_full_index_instead_of_a_dead_end(sites,
+def test_a_word_in_no_title_waits_for_the_full_index_instead_of_a_dead_end(served,
                                                                           browser) -> None:
-    url, site = sites["nb"]
+    url, site = served["nb"]
     ui = index(site, "search_index.json")["config"]["nv"]["ui"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     held: list = []
@@ -118,8 +108,8 @@ def test_a_word_in_no_title_waits_for_the_full_index_instead_of_a_dead_end(sites
     page.close()
 
 
-def test_when_the_full_index_fails_the_reader_is_told(sites, browser) -> None:
-    url, site = sites["nb"]
+def test_when_the_full_index_fails_the_reader_is_told(served, browser) -> None:
+    url, site = served["nb"]
     ui = index(site, "search_index.json")["config"]["nv"]["ui"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("**/search/search_index.json", lambda route: route.abort())

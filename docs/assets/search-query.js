@@ -150,6 +150,9 @@
     addAlt(concept, s, 10, "exact");
     if (word !== s && word.length >= 3) addAlt(concept, word, 6, "exact");
     if (word.length >= 4 || typing) addAlt(concept, typing ? word : s, 2, "prefix");
+    // the last word, still being typed: also its stem as a prefix, for the word's other
+    // forms («skolevegrer» → skolevegring, «bekymret» → bekymring)
+    if (typing && s !== word && s.length >= 5) addAlt(concept, s, 2, "prefix");
     if (word.length >= 5) addAlt(concept, s, 3, "edit");
     concept.fold = [fold(word), fold(s)];
     // the other målform's word parts: skulevegring → skolevegring, fråvær → fravær

@@ -167,8 +167,10 @@
           if (!exact.has(term)) { exact.add(term); addAlt(concept, term, 8, "exact"); }
         });
       });
-      // a compound the guide does not use («fraværsgrense»): its two parts, in one paragraph
-      var known = Array.from(exact).some(function (t) { return has(index, t); });
+      // a compound the guide does not use («fraværsgrense»): its two parts, in one paragraph;
+      // not a word whose other forms the guide uses («skolevegrer»: skolevegring)
+      var known = Array.from(exact).some(function (t) { return has(index, t); }) ||
+        concept.alts.some(function (a) { return a.prefix && a.term.length >= 5 && starts(terms, a.term); });
       var parts = !known && concept.word && concept.word.length >= 7 ?
         compound(index, terms, concept.word) : null;
       if (parts) {
@@ -181,10 +183,12 @@
       q.concepts.forEach(function (concept) {
         concept.alts.forEach(function (alt) {
           if (alt.edit && alt.term.length < 5) return;
-          builder.term(alt.term, {
-            usePipeline: false, boost: alt.boost, editDistance: alt.edit,
-            wildcard: alt.prefix ? L.Query.wildcard.TRAILING : L.Query.wildcard.NONE
-          });
+          // lunr reads a clause with any `editDistance` key as fuzzy, and a fuzzy clause
+          // takes «*» as a letter: a prefix clause must not have the key at all
+          var clause = { usePipeline: false, boost: alt.boost };
+          if (alt.edit) clause.editDistance = alt.edit;
+          if (alt.prefix) clause.wildcard = L.Query.wildcard.TRAILING;
+          builder.term(alt.term, clause);
         });
       });
     });
@@ -238,6 +242,13 @@
       }
       return shared !== null && shared.size > 0;
     });
+  }
+
+  // whether a term of the index starts with `prefix` (`terms`: see foldedTerms)
+  function starts(terms, prefix) {
+    var key = fold(prefix);
+    for (var folded of terms.keys()) if (folded.indexOf(key) === 0) return true;
+    return false;
   }
 
   function has(index, term) {

@@ -15,9 +15,9 @@
      typo, with the other målform's word parts and with its synonyms; a quoted phrase kept;
    * adds the index terms that fold to the same (æ/ø/å typed without: fraver → fravær) and
      splits a compound the guide does not use into two words it has;
-   * ranks pages by how many of the query's words they hold, then by lunr's score and the
-     kind of page (guide sections and measures above forms), and tells the page which
-     words a result lacks;
+   * ranks each document by lunr's score × the weight of its kind (guide sections and
+     measures above forms) × the square of the share of the query's words it holds, and
+     tells the page which words a result lacks;
    * when nothing is found, suggests the nearest words of the site («Mente du …?»).
 
    The page may set the worker up twice (lazy-search.js): first with the titles index

@@ -61,7 +61,7 @@ if (filter && overview && filterData) {
     for (const li of items) {
       const mine = li.dataset.actors.split(" ");
       const theirs = (li.dataset.causes || "").split(" "); // none: whatever the cause
-      const ok = (!cat || li.dataset.category === cat)
+      const ok = (!cat || li.closest(".nv-overview__category").dataset.category === cat)
         && (!decision || (li.dataset.decision || "0") === decision)
         && (!actors.length || actors.some((a) => mine.includes(a)))
         && (!tiers.length || tiers.includes(li.dataset.tier))

@@ -6,9 +6,9 @@
    filter and the forms page. When a search found pages through a synonym, one line names
    the synonyms. While the results come from the titles index only (the search's first
    stage, see lazy-search.js), the line above the results says so instead of a count, and
-   says it if the full index could not be loaded. Every word comes from data/ui.yaml (the index's `config.nv.ui`, written by
-   naervaer/site/search.py). What the reader typed is shown on the page only: never stored,
-   sent or put in a URL. */
+   says it if the full index could not be loaded. Every word comes from data/ui.yaml (the
+   index's `config.nv.ui`, written by naervaer/site/search.py). What the reader typed is
+   shown on the page only: never stored, sent or put in a URL. */
 
 let nv = null;
 let broken = false;    // the full index could not be loaded: the titles are all there is

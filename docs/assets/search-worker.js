@@ -42,7 +42,6 @@
   var current = null;        // the query being answered
   var ranked = null;         // location → { score, terms }
   var partial = false;       // set up with the titles index only (the first stage)
-  var asked = "";            // the last query, as the page sent it
   var again = null;          // the query to answer again once the full index is ready
 
   var loaded = new Set();
@@ -76,10 +75,7 @@
     var message = event.data;
     if (!message) return;
     if (message.type === SETUP) setup(message.data);
-    else if (message.type === QUERY) {
-      asked = String(message.data || "");
-      current = analyse(asked);
-    }
+    else if (message.type === QUERY) current = analyse(String(message.data || ""));
   });
 
   // called at the end of the bundle, once the theme's worker and lunr-languages have run:
@@ -106,7 +102,7 @@
 
   function setup(data) {
     var first = !!(data && data.nvFirst);
-    again = partial && !first && asked.trim() ? asked : null;
+    again = partial && !first && current && current.raw.trim() ? current.raw : null;
     partial = first;
     var config = (data && data.config) || {};
     Q.configure(config);
@@ -170,7 +166,9 @@
       // a compound the guide does not use («fraværsgrense»): its two parts, in one paragraph;
       // not a word whose other forms the guide uses («skolevegrer»: skolevegring)
       var known = Array.from(exact).some(function (t) { return has(index, t); }) ||
-        concept.alts.some(function (a) { return a.prefix && a.term.length >= 5 && starts(terms, a.term); });
+        concept.alts.some(function (a) {
+          return a.prefix && a.term.length >= 5 && starts(terms, a.term);
+        });
       var parts = !known && concept.word && concept.word.length >= 7 ?
         compound(index, terms, concept.word) : null;
       if (parts) {
@@ -247,7 +245,7 @@
   // whether a term of the index starts with `prefix` (`terms`: see foldedTerms)
   function starts(terms, prefix) {
     var key = fold(prefix);
-    for (var folded of terms.keys()) if (folded.indexOf(key) === 0) return true;
+    for (var term of terms.keys()) if (term.indexOf(key) === 0) return true;
     return false;
   }
 
